@@ -1,0 +1,126 @@
+package dev.windjammer.internal;
+
+import dev.windjammer.TaskFailedException;
+import dev.windjammer.TimedOutException;
+import dev.windjammer.UncheckedInterruptedException;
+import dev.windjammer.testkit.Delays;
+import dev.windjammer.testkit.TestThreads;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RunnableTaskTest {
+
+    @Test
+    void awaitReturnsTheValue() {
+        RunnableTask<String> task = new RunnableTask<>(() -> "v", "t");
+        task.run();
+        assertThat(task.await()).isEqualTo("v");
+        assertThat(task.isReady()).isTrue();
+        assertThat(task.state()).isEqualTo(Future.State.SUCCESS);
+    }
+
+    @Test
+    void uncheckedFailureIsRethrownAsTheSameInstance() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        RunnableTask<String> task = new RunnableTask<>(() -> { throw boom; }, "t");
+        task.run();
+        assertThatThrownBy(task::await).isSameAs(boom);
+        assertThat(task.exceptionNow()).isSameAs(boom);
+    }
+
+    @Test
+    void errorIsRethrownAsTheSameInstance() {
+        AssertionError boom = new AssertionError("boom");
+        RunnableTask<String> task = new RunnableTask<>(() -> { throw boom; }, "t");
+        task.run();
+        assertThatThrownBy(task::await).isSameAs(boom);
+    }
+
+    @Test
+    void checkedFailureIsWrappedOnce() {
+        IOException boom = new IOException("boom");
+        RunnableTask<String> task = new RunnableTask<>(() -> { throw boom; }, "t");
+        task.run();
+        assertThatThrownBy(task::await).isInstanceOf(TaskFailedException.class).hasCause(boom);
+    }
+
+    @Test
+    void cancelledTaskNeverRunsAndAwaitThrowsCancellation() {
+        AtomicInteger runs = new AtomicInteger();
+        RunnableTask<Integer> task = new RunnableTask<>(runs::incrementAndGet, "t");
+        assertThat(task.cancel()).isTrue();
+        task.run();
+        assertThat(runs).hasValue(0);
+        assertThat(task.isCancelled()).isTrue();
+        assertThatThrownBy(task::await).isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void cancelInterruptsTheRunner() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        RunnableTask<String> task = new RunnableTask<>(() -> {
+            started.countDown();
+            Thread.sleep(Delays.LONG);
+            return "late";
+        }, "t");
+        try (TestThreads threads = new TestThreads()) {
+            Thread runner = threads.start(task::run);
+            started.await();
+            task.cancel();
+            TestThreads.awaitTermination(runner);
+        }
+        assertThat(task.state()).isEqualTo(Future.State.CANCELLED);
+    }
+
+    @Test
+    void timedAwaitThrowsTimedOutAndLeavesTheTaskAlone() {
+        RunnableTask<String> task = new RunnableTask<>(() -> "v", "slow task");
+        assertThatThrownBy(() -> task.await(Delays.SHORT))
+                .isInstanceOf(TimedOutException.class)
+                .hasMessageContaining("slow task");
+        assertThat(task.isCancelled()).isFalse();
+        task.run();
+        assertThat(task.await(Duration.ZERO)).isEqualTo("v");
+    }
+
+    @Test
+    void interruptedAwaitThrowsUncheckedAndKeepsTheFlag() {
+        RunnableTask<String> task = new RunnableTask<>(() -> "v", "t");
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(task::await).isInstanceOf(UncheckedInterruptedException.class)
+                    .hasCauseInstanceOf(InterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void callbacksRunOnceWhetherAddedBeforeOrAfterCompletion() {
+        AtomicInteger calls = new AtomicInteger();
+        RunnableTask<String> task = new RunnableTask<>(() -> "v", "t");
+        task.whenDone(calls::incrementAndGet);
+        task.whenDone(calls::incrementAndGet);
+        assertThat(calls).hasValue(0);
+        task.run();
+        assertThat(calls).hasValue(2);
+        task.whenDone(calls::incrementAndGet);
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void hugeTimeoutsSaturate() {
+        assertThat(RunnableTask.toNanos(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
+        assertThat(RunnableTask.toNanos(Duration.ofSeconds(Long.MIN_VALUE))).isEqualTo(Long.MIN_VALUE);
+    }
+}

@@ -6,6 +6,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CoverResizeTest {
 
@@ -53,14 +55,22 @@ class CoverResizeTest {
         assertThat(out.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
     }
 
-    @Test
-    void halvingAveragesFinePatternsInsteadOfAliasing() {
-        // one-pixel black and white columns: a correct 8x reduction is mid grey everywhere
-        BufferedImage stripes = new BufferedImage(6400, 4800, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < stripes.getWidth(); x += 2) {
-            for (int y = 0; y < stripes.getHeight(); y++) {
-                stripes.setRGB(x, y, 0xFFFFFF);
+    @ParameterizedTest(name = "image type {0}")
+    @ValueSource(ints = {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB})
+    void largeReductionsAverageFinePatternsInsteadOfAliasing(int type) {
+        // one-pixel black and white columns: a correct 4x reduction is mid grey everywhere,
+        // through the area-average pass (INT_RGB) and through Java2D halvings (ARGB) alike
+        BufferedImage stripes = new BufferedImage(3200, 2400, type);
+        Graphics2D g = stripes.createGraphics();
+        try {
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, 3200, 2400);
+            g.setColor(Color.WHITE);
+            for (int x = 0; x < stripes.getWidth(); x += 2) {
+                g.fillRect(x, 0, 1, 2400);
             }
+        } finally {
+            g.dispose();
         }
 
         BufferedImage out = CoverResize.cover(stripes, 800, 600);

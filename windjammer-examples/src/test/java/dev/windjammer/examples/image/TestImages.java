@@ -1,17 +1,24 @@
 package dev.windjammer.examples.image;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** Images generated for tests: real files written by ImageIO, and a hand-made PNG bomb. */
 public final class TestImages {
@@ -72,7 +79,7 @@ public final class TestImages {
     /** Decodes an image file, failing the test if ImageIO cannot. */
     public static BufferedImage decode(byte[] bytes) {
         try {
-            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             if (image == null) {
                 throw new AssertionError("not an image ImageIO can read (" + bytes.length + " bytes)");
             }
@@ -123,7 +130,7 @@ public final class TestImages {
     private static void chunk(ByteArrayOutputStream file, String type, byte[] data) throws IOException {
         DataOutputStream out = new DataOutputStream(file);
         out.writeInt(data.length);
-        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         out.write(typeBytes);
         out.write(data);
         CRC32 crc = new CRC32();
@@ -147,5 +154,28 @@ public final class TestImages {
         }
         double n = (double) image.getWidth() * image.getHeight();
         return new double[] {r / n, g / n, b / n};
+    }
+
+    /** A JPEG by its markers (SOI ... EOI) and by ImageIO's JPEG reader, of the given size. */
+    public static void assertValidJpeg(byte[] jpeg, int width, int height) throws IOException {
+        assertThat(jpeg.length).isGreaterThan(4);
+        assertThat(jpeg[0] & 0xff).isEqualTo(0xFF);
+        assertThat(jpeg[1] & 0xff).isEqualTo(0xD8);
+        assertThat(jpeg[jpeg.length - 2] & 0xff).isEqualTo(0xFF);
+        assertThat(jpeg[jpeg.length - 1] & 0xff).isEqualTo(0xD9);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            assertThat(readers.hasNext()).isTrue();
+            ImageReader reader = readers.next();
+            try {
+                assertThat(reader.getFormatName()).isEqualToIgnoringCase("jpeg");
+                reader.setInput(in);
+                BufferedImage image = reader.read(0);
+                assertThat(image.getWidth()).isEqualTo(width);
+                assertThat(image.getHeight()).isEqualTo(height);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 }

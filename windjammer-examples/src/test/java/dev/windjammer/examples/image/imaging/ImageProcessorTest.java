@@ -10,16 +10,11 @@ import dev.windjammer.examples.image.imaging.ProcessedImage.Rejected;
 import dev.windjammer.testkit.TestThreads;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,7 +34,7 @@ class ImageProcessorTest {
         assertThat(encoded.sourceFormat()).isEqualTo(format);
         assertThat(encoded.sourceWidth()).isEqualTo(1024);
         assertThat(encoded.sourceHeight()).isEqualTo(768);
-        assertValidJpeg(encoded.jpeg(), 800, 600);
+        TestImages.assertValidJpeg(encoded.jpeg(), 800, 600);
     }
 
     @ParameterizedTest
@@ -47,7 +42,7 @@ class ImageProcessorTest {
     void outputIsExactly800x600WhateverTheSourceShape(int width, int height) throws IOException {
         Encoded encoded = encoded(processor.process(TestImages.picture(width, height, "png")));
 
-        assertValidJpeg(encoded.jpeg(), 800, 600);
+        TestImages.assertValidJpeg(encoded.jpeg(), 800, 600);
     }
 
     @Test
@@ -80,8 +75,8 @@ class ImageProcessorTest {
         Encoded low = encoded(small.process(source));
         Encoded high = encoded(fine.process(source));
 
-        assertValidJpeg(low.jpeg(), 320, 200);
-        assertValidJpeg(high.jpeg(), 320, 200);
+        TestImages.assertValidJpeg(low.jpeg(), 320, 200);
+        TestImages.assertValidJpeg(high.jpeg(), 320, 200);
         assertThat(low.jpeg().length).isLessThan(high.jpeg().length);
     }
 
@@ -232,28 +227,5 @@ class ImageProcessorTest {
         Rejected rejected = (Rejected) result;
         assertThat(rejected.reason()).isEqualTo(reason);
         return rejected;
-    }
-
-    /** A JPEG by its markers (SOI ... EOI) and by ImageIO's JPEG reader, of the given size. */
-    static void assertValidJpeg(byte[] jpeg, int width, int height) throws IOException {
-        assertThat(jpeg.length).isGreaterThan(4);
-        assertThat(jpeg[0] & 0xff).isEqualTo(0xFF);
-        assertThat(jpeg[1] & 0xff).isEqualTo(0xD8);
-        assertThat(jpeg[jpeg.length - 2] & 0xff).isEqualTo(0xFF);
-        assertThat(jpeg[jpeg.length - 1] & 0xff).isEqualTo(0xD9);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            assertThat(readers.hasNext()).isTrue();
-            ImageReader reader = readers.next();
-            try {
-                assertThat(reader.getFormatName()).isEqualToIgnoringCase("jpeg");
-                reader.setInput(in);
-                BufferedImage image = reader.read(0);
-                assertThat(image.getWidth()).isEqualTo(width);
-                assertThat(image.getHeight()).isEqualTo(height);
-            } finally {
-                reader.dispose();
-            }
-        }
     }
 }

@@ -20,12 +20,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DownloaderTest {
 
     private static final byte[] IMAGE = "pretend this is a PNG".getBytes(StandardCharsets.US_ASCII);
+
+    /** One certificate for the https tests: keytool runs in a JVM of its own and is slow to start. */
+    @TempDir
+    static Path certificateDirectory;
+    private static TestTls tls;
+
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        tls = TestTls.forHost("images.test", certificateDirectory);
+    }
 
     private final UrlPolicy loopback = UrlPolicy.builder().allow(AddressRange.LOOPBACK).build();
     private final Downloader downloader = Downloader.builder().policy(loopback).build();
@@ -291,8 +302,7 @@ class DownloaderTest {
     }
 
     @Test
-    void httpsChecksTheCertificateAgainstTheHostName(@TempDir Path directory) throws Exception {
-        TestTls tls = TestTls.forHost("images.test", directory);
+    void httpsChecksTheCertificateAgainstTheHostName() {
         HostResolver toLoopback = host -> List.of(InetAddress.getLoopbackAddress());
         Downloader trusting = Downloader.builder().sslContext(tls.client())
                 .policy(UrlPolicy.builder().allow(AddressRange.LOOPBACK).resolver(toLoopback).build()).build();
@@ -306,8 +316,7 @@ class DownloaderTest {
     }
 
     @Test
-    void httpsRefusesAnUntrustedCertificate(@TempDir Path directory) throws Exception {
-        TestTls tls = TestTls.forHost("images.test", directory);
+    void httpsRefusesAnUntrustedCertificate() {
         Downloader defaultTrust = Downloader.builder().policy(UrlPolicy.builder().allow(AddressRange.LOOPBACK)
                 .resolver(host -> List.of(InetAddress.getLoopbackAddress())).build()).build();
 

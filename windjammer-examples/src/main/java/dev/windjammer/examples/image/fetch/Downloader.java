@@ -9,6 +9,7 @@ import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -349,7 +350,7 @@ public final class Downloader {
             if (sslContext == null) {
                 try {
                     sslContext = SSLContext.getDefault();
-                } catch (java.security.NoSuchAlgorithmException e) {
+                } catch (NoSuchAlgorithmException e) {
                     throw new IllegalStateException("the JDK has no default TLS context", e);
                 }
             }

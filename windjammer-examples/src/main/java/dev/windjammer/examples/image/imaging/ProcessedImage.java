@@ -1,5 +1,6 @@
 package dev.windjammer.examples.image.imaging;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -59,7 +60,7 @@ public sealed interface ProcessedImage {
          * @return the lower-case name
          */
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

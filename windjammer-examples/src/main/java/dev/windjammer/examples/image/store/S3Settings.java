@@ -1,6 +1,7 @@
 package dev.windjammer.examples.image.store;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -135,7 +136,7 @@ public record S3Settings(Optional<URI> endpoint, String region, String bucket, b
     private static URI parseUri(String variable, String value) {
         try {
             return new URI(value);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException(variable + " is not a valid URI: " + e.getMessage(), e);
         }
     }

@@ -37,6 +37,25 @@ class ImageProcessorTest {
         TestImages.assertValidJpeg(encoded.jpeg(), 800, 600);
     }
 
+    @ParameterizedTest(name = "{1} as {0}")
+    @CsvSource({"png, TYPE_USHORT_GRAY", "png, TYPE_BYTE_BINARY", "png, TYPE_BYTE_INDEXED", "png, TYPE_4BYTE_ABGR",
+            "png, TYPE_USHORT_565_RGB", "jpeg, TYPE_BYTE_GRAY", "gif, TYPE_BYTE_INDEXED", "bmp, TYPE_USHORT_555_RGB"})
+    void decodesEveryPixelLayoutTheFormatsCarry(String format, String layout) throws Exception {
+        int type = BufferedImage.class.getField(layout).getInt(null);
+        BufferedImage source = new BufferedImage(1700, 1300, type);
+        java.awt.Graphics2D g = source.createGraphics();
+        try {
+            g.setPaint(new java.awt.GradientPaint(0, 0, Color.BLUE, 1700, 1300, Color.ORANGE));
+            g.fillRect(0, 0, 1700, 1300);
+        } finally {
+            g.dispose();
+        }
+
+        Encoded encoded = encoded(processor.process(TestImages.encode(source, format)));
+
+        TestImages.assertValidJpeg(encoded.jpeg(), 800, 600);
+    }
+
     @ParameterizedTest
     @CsvSource({"2400, 1800", "1500, 2000", "1600, 400", "100, 50", "1, 1", "801, 599"})
     void outputIsExactly800x600WhateverTheSourceShape(int width, int height) throws IOException {

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The service's image pipeline as one pure function: decode (with a pixel limit checked from
  * the header), resize to cover {@code width × height} and crop the overflow around the centre,
- * tone {@link Sepia sepia}, encode JPEG.
+ * turn upright as a JPEG's EXIF orientation says, tone {@link Sepia sepia}, encode JPEG.
  *
  * <pre>{@code
  * ImageProcessor processor = ImageProcessor.builder().build();   // 800 x 600, quality 0.85
@@ -21,8 +21,10 @@ public final class ImageProcessor {
     /*
      * Overview
      *   decode (ImageDecoder: allow-listed formats, header pixel check)
-     *     -> cover resize (CoverResize: centred crop, progressive bilinear halving; always an
-     *        INT_RGB image of exactly width x height)
+     *     -> cover resize (CoverResize: centred crop, area filter then bilinear; always an
+     *        INT_RGB image of exactly width x height, or height x width when the JPEG's EXIF
+     *        orientation turns it by 90 degrees)
+     *     -> upright (ExifOrientation, on the small image: phone photos are stored sideways)
      *     -> sepia on the INT_RGB image's own int[] (no copy)
      *     -> JPEG (JpegEncoder).
      *   Every refusal is an ImageRejectedException inside the package and a
@@ -83,11 +85,14 @@ public final class ImageProcessor {
         try {
             ImageDecoder.Decoded decoded = ImageDecoder.decode(source, maxPixels);
             BufferedImage image = decoded.image();
-            BufferedImage resized = CoverResize.cover(image, width, height);
-            Sepia.applyInPlace(((DataBufferInt) resized.getRaster().getDataBuffer()).getData());
-            byte[] jpeg = JpegEncoder.encode(resized, jpegQuality);
+            int orientation = decoded.format().equals("jpeg") ? ExifOrientation.of(source) : 1;
+            boolean swap = ExifOrientation.swapsSides(orientation);
+            BufferedImage resized = CoverResize.cover(image, swap ? height : width, swap ? width : height);
+            BufferedImage upright = ExifOrientation.apply(resized, orientation);
+            Sepia.applyInPlace(((DataBufferInt) upright.getRaster().getDataBuffer()).getData());
+            byte[] jpeg = JpegEncoder.encode(upright, jpegQuality);
             return new ProcessedImage.Encoded(jpeg, width, height, decoded.format(),
-                    image.getWidth(), image.getHeight());
+                    swap ? image.getHeight() : image.getWidth(), swap ? image.getWidth() : image.getHeight());
         } catch (ImageRejectedException e) {
             return new ProcessedImage.Rejected(e.reason(), e.getMessage());
         }

@@ -17,8 +17,8 @@ public sealed interface ProcessedImage {
      * @param width        width of the JPEG in pixels
      * @param height       height of the JPEG in pixels
      * @param sourceFormat the decoded format, lower case ({@code "png"}, {@code "jpeg"}, ...)
-     * @param sourceWidth  width of the source image
-     * @param sourceHeight height of the source image
+     * @param sourceWidth  width of the source image as displayed (after its EXIF orientation)
+     * @param sourceHeight height of the source image as displayed
      */
     record Encoded(byte[] jpeg, int width, int height, String sourceFormat, int sourceWidth,
                    int sourceHeight) implements ProcessedImage {

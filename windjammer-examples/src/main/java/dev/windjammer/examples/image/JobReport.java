@@ -20,6 +20,17 @@ import java.util.function.UnaryOperator;
  *    {"url": "https://…/c.jpg", "status": "pending"}]}
  * }</pre>
  *
+ * <p>The {@code error} codes of failed images, by stage:
+ * <ul>
+ *   <li>download — {@code refused} (the URL policy, e.g. a private address or a redirect to
+ *       one), {@code unknown_host}, {@code unreachable}, {@code tls}, {@code timed_out},
+ *       {@code too_large}, {@code http_status}, {@code too_many_redirects}, {@code protocol};</li>
+ *   <li>processing — {@code not_an_image}, {@code unsupported_format},
+ *       {@code too_many_pixels}, {@code corrupt};</li>
+ *   <li>storage — {@code store_failed};</li>
+ *   <li>service — {@code cancelled} (shut down first), {@code internal_error}.</li>
+ * </ul>
+ *
  * @param id      the job id
  * @param status  {@code processing} or {@code done}
  * @param stored  images stored

@@ -2,6 +2,7 @@ package dev.windjammer.internal;
 
 import dev.windjammer.TimedOutException;
 import dev.windjammer.UncheckedInterruptedException;
+import dev.windjammer.async.Outcome;
 import dev.windjammer.async.Task;
 
 import java.lang.invoke.MethodHandles;
@@ -9,6 +10,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +18,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The {@link Task} implementation shared by every layer: a {@link FutureTask} that some
- * executor (a virtual thread, a compute worker) runs, plus completion callbacks. Not exported
- * from the module.
+ * executor (a virtual thread of the async layer, a compute worker) runs, plus completion
+ * callbacks. Not exported from the module.
  *
  * @param <T> the type of the result
  */
@@ -92,6 +94,28 @@ public final class RunnableTask<T> extends FutureTask<T> implements Task<T> {
         } catch (TimeoutException e) {
             throw new TimedOutException(description, timeout);
         }
+    }
+
+    @Override
+    public Outcome<T> awaitOutcome() {
+        try {
+            get();
+        } catch (ExecutionException | CancellationException settled) {
+            // the outcome below reports it
+        } catch (InterruptedException e) {
+            throw UncheckedInterruptedException.interrupted(description, e);
+        }
+        return outcomeNow();
+    }
+
+    @Override
+    public Outcome<T> outcomeNow() {
+        return switch (state()) {
+            case SUCCESS -> new Outcome.Success<>(resultNow());
+            case FAILED -> new Outcome.Failure<>(exceptionNow());
+            case CANCELLED -> new Outcome.Cancelled<>();
+            case RUNNING -> throw new IllegalStateException(description + " has not completed");
+        };
     }
 
     @Override

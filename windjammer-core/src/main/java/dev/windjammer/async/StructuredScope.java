@@ -33,8 +33,8 @@ final class StructuredScope implements TaskScope {
      * has ended. Children are RunnableTasks, each on its own virtual thread. The owner may run
      * a body of user code first (Async.scope, ADR 0030); the fan-outs run none.
      *
-     * A child's life. A child is counted in ctl from the moment fork() reserves it until its
-     * thread has left Child.run() -- not until its Future completes. Future completion is the
+     * A child's life. A child (a ScopedTask) is counted in ctl from the moment fork() reserves
+     * it until its thread has left ScopedTask.run() -- not until its Future completes. Future completion is the
      * wrong signal: cancel(true) completes a FutureTask at once while its code, and any scope
      * that code has open, is still unwinding. Counting thread ends is what makes "no task
      * outlives its scope" true for cancelled children and, recursively, for their own scopes.
@@ -100,7 +100,7 @@ final class StructuredScope implements TaskScope {
     private final Thread owner = Thread.currentThread();
     private final boolean failFast;
     private final CallerInterrupt body;
-    private final Set<Child<?>> running = ConcurrentHashMap.newKeySet();
+    private final Set<ScopedTask<?>> running = ConcurrentHashMap.newKeySet();
     private volatile long ctl;
     private volatile Throwable failure;
     private volatile boolean cancelled;
@@ -172,21 +172,20 @@ final class StructuredScope implements TaskScope {
      */
     <T> RunnableTask<T> fork(Callable<T> body, String name) {
         reserve();
-        RunnableTask<T> task = new RunnableTask<>(body, name == null ? UNNAMED_TASK : name);
-        Child<T> child = new Child<>(this, task);
-        running.add(child);
+        ScopedTask<T> task = new ScopedTask<>(body, name == null ? UNNAMED_TASK : name, this);
+        running.add(task);
         if (cancelled) {
             task.cancel(false);
-            childEnded(child);
+            childEnded(task);
             return task;
         }
         try {
-            Thread thread = name == null ? UNNAMED_VIRTUAL.newThread(child)
-                    : Thread.ofVirtual().name(name).unstarted(child);
+            Thread thread = name == null ? UNNAMED_VIRTUAL.newThread(task)
+                    : Thread.ofVirtual().name(name).unstarted(task);
             thread.start();
         } catch (Throwable notStarted) {
             task.cancel(false);
-            childEnded(child);
+            childEnded(task);
             throw notStarted;
         }
         return task;
@@ -228,8 +227,8 @@ final class StructuredScope implements TaskScope {
     /** Cancels every running child and every child forked from now on. */
     void cancelAll() {
         cancelled = true;
-        for (Child<?> child : running) {
-            child.task.cancel(true);
+        for (ScopedTask<?> child : running) {
+            child.cancel(true);
         }
     }
 
@@ -289,10 +288,11 @@ final class StructuredScope implements TaskScope {
         }
     }
 
-    private void childEnded(Child<?> child) {
+    /** Called once per child: by its thread when done with it, or by fork() if it never started. */
+    void childEnded(ScopedTask<?> child) {
         running.remove(child);
-        if (failFast && child.task.state() == Future.State.FAILED) {
-            fail(child.task.exceptionNow());
+        if (failFast && child.state() == Future.State.FAILED) {
+            fail(child.exceptionNow());
         }
         if ((long) CTL.getAndAdd(this, -1L) == 1L && ownerParked) {
             LockSupport.unpark(owner);
@@ -306,26 +306,4 @@ final class StructuredScope implements TaskScope {
                 + (cancelled ? ", cancelled" : "") + "]";
     }
 
-    /**
-     * What a child's virtual thread runs: the task, then the scope's bookkeeping. Compared by
-     * identity in the scope's set of running children.
-     */
-    private static final class Child<T> implements Runnable {
-        private final StructuredScope scope;
-        private final RunnableTask<T> task;
-
-        Child(StructuredScope scope, RunnableTask<T> task) {
-            this.scope = scope;
-            this.task = task;
-        }
-
-        @Override
-        public void run() {
-            try {
-                task.run();
-            } finally {
-                scope.childEnded(this);
-            }
-        }
-    }
 }

@@ -21,9 +21,14 @@ import java.util.concurrent.TimeoutException;
  * executor (a virtual thread of the async layer, a compute worker) runs, plus completion
  * callbacks. Not exported from the module.
  *
+ * <p>Not final for one reason: the async layer's scoped task extends it to learn when the
+ * thread running it is done with it (overriding {@link #run()}), which a scope needs and a
+ * wrapper {@code Runnable} would cost an object and a stack frame per task for. No other
+ * subclass is intended.
+ *
  * @param <T> the type of the result
  */
-public final class RunnableTask<T> extends FutureTask<T> implements Task<T> {
+public class RunnableTask<T> extends FutureTask<T> implements Task<T> {
     /*
      * Implementation notes
      *
@@ -151,7 +156,7 @@ public final class RunnableTask<T> extends FutureTask<T> implements Task<T> {
     }
 
     @Override
-    protected void done() {
+    protected final void done() {
         Callback node = (Callback) CALLBACKS.getAndSet(this, COMPLETED);
         while (node != null && node != COMPLETED) {
             runQuietly(node.action);

@@ -83,7 +83,8 @@ public final class Async {
     /**
      * Starts {@code body} on a new, unnamed virtual thread and returns its task. The task is
      * unstructured: nothing waits for it or cancels it but the holder of the returned
-     * {@link Task} (see the class documentation).
+     * {@link Task} (see the class documentation). Its failure is kept in the task and reported
+     * by nothing else: await or inspect the task.
      *
      * @param body the task's code
      * @param <T>  the type of its result

@@ -171,22 +171,26 @@ final class StructuredScope implements TaskScope {
      * @throws IllegalStateException if the scope has been closed
      */
     <T> RunnableTask<T> fork(Callable<T> body, String name) {
-        reserve();
         ScopedTask<T> task = new ScopedTask<>(body, name == null ? UNNAMED_TASK : name, this);
-        running.add(task);
-        if (cancelled) {
-            task.cancel(false);
-            childEnded(task);
-            return task;
-        }
+        reserve();
+        // From here the task is counted: every path must end in childEnded exactly once.
+        boolean started = false;
         try {
-            Thread thread = name == null ? UNNAMED_VIRTUAL.newThread(task)
-                    : Thread.ofVirtual().name(name).unstarted(task);
-            thread.start();
-        } catch (Throwable notStarted) {
+            running.add(task);
+            if (!cancelled) {
+                Thread thread = name == null ? UNNAMED_VIRTUAL.newThread(task)
+                        : Thread.ofVirtual().name(name).unstarted(task);
+                thread.start();
+                started = true;
+            }
+        } catch (Throwable notStarted) { // no memory for the thread: it will never report
             task.cancel(false);
             childEnded(task);
             throw notStarted;
+        }
+        if (!started) { // the scope is cancelled: the task never runs
+            task.cancel(false);
+            childEnded(task);
         }
         return task;
     }

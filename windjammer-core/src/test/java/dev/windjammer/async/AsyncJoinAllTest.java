@@ -173,6 +173,36 @@ class AsyncJoinAllTest {
     }
 
     @Test
+    void interruptingTheCallerOfTheLimitedVariantCancelsTheRunningBodiesAndStartsNoMore() throws Exception {
+        int limit = 3;
+        CountDownLatch started = new CountDownLatch(limit);
+        AtomicInteger cancelled = new AtomicInteger();
+        AtomicInteger entered = new AtomicInteger();
+        List<Callable<Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bodies.add(() -> {
+                entered.incrementAndGet();
+                return AsyncJoinTest.blockCounting(started, cancelled);
+            });
+        }
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        try (TestThreads threads = new TestThreads()) {
+            Thread caller = threads.start(() -> {
+                try {
+                    Async.joinAll(bodies, limit);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            Bodies.await(started);
+            caller.interrupt();
+        }
+        assertThat(thrown.get()).isInstanceOf(UncheckedInterruptedException.class);
+        assertThat(cancelled).hasValue(limit);
+        assertThat(entered).hasValue(limit);
+    }
+
+    @Test
     void limitedVariantRefusesALimitBelowOne() {
         assertThatThrownBy(() -> Async.joinAll(numbered(2), 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxConcurrency must be at least 1, was 0");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -168,5 +169,28 @@ class RunnableTaskTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void awaitingATaskRunByAPlatformWorkerHoldsNoCarrier() throws Exception {
+        // The shape of Compute.background awaited from async code: far more virtual threads
+        // wait than there are carriers, while a platform thread runs the task.
+        int waiters = 20 * Runtime.getRuntime().availableProcessors();
+        CountDownLatch allWaiting = new CountDownLatch(waiters);
+        RunnableTask<String> task = new RunnableTask<>(() -> {
+            allWaiting.await();
+            return "computed";
+        }, "background");
+        List<String> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (TestThreads threads = new TestThreads()) {
+            threads.start(task::run);
+            for (int i = 0; i < waiters; i++) {
+                threads.startVirtual(() -> {
+                    allWaiting.countDown();
+                    results.add(task.await());
+                });
+            }
+        }
+        assertThat(results).hasSize(waiters).containsOnly("computed");
     }
 }

@@ -309,5 +309,4 @@ final class StructuredScope implements TaskScope {
         return "TaskScope[" + ((c & CLOSED) != 0 ? "closed" : (c + " running"))
                 + (cancelled ? ", cancelled" : "") + "]";
     }
-
 }

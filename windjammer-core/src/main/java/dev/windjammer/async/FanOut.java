@@ -72,7 +72,7 @@ final class FanOut {
     static <A, B> Pair<A, B> join(Callable<A> first, Callable<B> second) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
-        StructuredScope scope = StructuredScope.failFast();
+        StructuredScope scope = StructuredScope.failFast(2);
         RunnableTask<A> a = null;
         RunnableTask<B> b = null;
         try {
@@ -89,7 +89,7 @@ final class FanOut {
         if (bodies.isEmpty()) {
             return List.of();
         }
-        StructuredScope scope = StructuredScope.failFast();
+        StructuredScope scope = StructuredScope.failFast(bodies.size());
         List<RunnableTask<T>> tasks = scope.forkEach(bodies);
         scope.join();
         List<T> values = new ArrayList<>(tasks.size());
@@ -103,7 +103,7 @@ final class FanOut {
         if (maxConcurrency >= bodies.size()) {
             return all(bodies);
         }
-        StructuredScope scope = StructuredScope.failFast();
+        StructuredScope scope = StructuredScope.failFast(maxConcurrency);
         Object[] values = new Object[bodies.size()];
         runWorkers(scope, maxConcurrency, bodies.size(), i -> values[i] = bodies.get(i).call());
         return unmodifiable(values);
@@ -113,7 +113,7 @@ final class FanOut {
         if (bodies.isEmpty()) {
             return List.of();
         }
-        StructuredScope scope = StructuredScope.settling();
+        StructuredScope scope = StructuredScope.settling(bodies.size());
         List<RunnableTask<T>> tasks = scope.forkEach(bodies);
         scope.join();
         List<Outcome<T>> outcomes = new ArrayList<>(tasks.size());
@@ -127,7 +127,7 @@ final class FanOut {
         if (maxConcurrency >= bodies.size()) {
             return settled(bodies);
         }
-        StructuredScope scope = StructuredScope.settling();
+        StructuredScope scope = StructuredScope.settling(maxConcurrency);
         Object[] outcomes = new Object[bodies.size()];
         runWorkers(scope, maxConcurrency, bodies.size(), i -> outcomes[i] = settle(bodies.get(i)));
         return unmodifiable(outcomes);
@@ -137,21 +137,15 @@ final class FanOut {
         if (bodies.isEmpty()) {
             throw new IllegalArgumentException("a race needs at least one body");
         }
-        StructuredScope scope = StructuredScope.settling();
+        StructuredScope scope = StructuredScope.settling(bodies.size());
         AtomicReference<RunnableTask<T>> winner = new AtomicReference<>();
-        List<RunnableTask<T>> tasks = new ArrayList<>(bodies.size());
-        try {
-            for (Callable<T> body : bodies) {
-                RunnableTask<T> task = scope.fork(body, null);
-                tasks.add(task);
-                task.whenDone(() -> {
-                    if (task.state() == Future.State.SUCCESS && winner.compareAndSet(null, task)) {
-                        scope.cancelAll();
-                    }
-                });
-            }
-        } catch (Throwable notStarted) {
-            scope.fail(notStarted);
+        List<RunnableTask<T>> tasks = scope.forkEach(bodies);
+        for (RunnableTask<T> task : tasks) {
+            task.whenDone(() -> {
+                if (task.state() == Future.State.SUCCESS && winner.compareAndSet(null, task)) {
+                    scope.cancelAll();
+                }
+            });
         }
         scope.join();
         RunnableTask<T> first = winner.get();
@@ -193,13 +187,7 @@ final class FanOut {
             }
             return null;
         };
-        try {
-            for (int w = 0; w < workers; w++) {
-                scope.fork(worker, null);
-            }
-        } catch (Throwable notStarted) {
-            scope.fail(notStarted);
-        }
+        scope.forkEach(Collections.nCopies(workers, worker));
         scope.join();
     }
 

@@ -40,7 +40,7 @@ final class StructuredScope implements TaskScope {
      * outlives its scope" true for cancelled children and, recursively, for their own scopes.
      *
      * Closing. ctl holds the number of live children and a CLOSED bit. fork() increments it by
-     * CAS unless CLOSED is set; the owner closes by CAS 0 -> CLOSED once it has waited for the
+     * CAS unless CLOSED is set (a fan-out reserves all its children in one CAS); the owner closes by CAS 0 -> CLOSED once it has waited for the
      * count to drop to zero. A fork racing the close either lands first (the owner keeps
      * waiting) or sees CLOSED and throws IllegalStateException; a running child can always
      * fork, since it keeps the count above zero.
@@ -59,11 +59,11 @@ final class StructuredScope implements TaskScope {
      * UncheckedInterruptedException with the interrupt status set, as from any Windjammer wait.
      *
      * Cancellation. Cooperative, by interruption, as everywhere in Windjammer: cancelAll() sets
-     * `cancelled` and cancels every child in `running` with cancel(true); a child forked after
-     * that is cancelled before it starts (no thread is created for it). The pair "add to
-     * running, then read cancelled" in fork() and "write cancelled, then iterate running" in
-     * cancelAll() is a Dekker handshake over volatile accesses (the set is a ConcurrentHashMap):
-     * either cancelAll() sees the new child or fork() sees the flag. Interrupting the owner
+     * `cancelled` and cancels every registered child with cancel(true); a child forked after
+     * that is cancelled before it starts (no thread is created for it). The pair "register,
+     * then read cancelled" in fork() and "write cancelled, then iterate the registered" in
+     * cancelAll() is a Dekker handshake over volatile accesses: either cancelAll() sees the new
+     * child or fork() sees the flag. Interrupting the owner
      * while it waits in join() fails the scope with an UncheckedInterruptedException, which
      * cancels the children; the owner then keeps waiting, uninterruptibly, until they have all
      * ended, and restores its interrupt status. Nested scopes need nothing more: cancelling a
@@ -74,6 +74,16 @@ final class StructuredScope implements TaskScope {
      * if it saw ownerParked (again Dekker over volatiles). LockSupport.park releases a virtual
      * thread's carrier; nothing here holds a monitor while blocking, so nothing pins a carrier
      * on Java 21, where blocking inside synchronized still does (JEP 491 lifted that in 24).
+     *
+     * The registry of children. Cancelling needs the children; the hot path (fork, end) should
+     * pay as little as possible for that. An open scope (Async.scope) lets any thread spawn at
+     * any time and may live long, so it keeps its running children in a ConcurrentHashMap key
+     * set and removes each as it ends (the JDK's ThreadFlock does the same); that costs a few
+     * hundred nanoseconds of CPU per child, measured, mostly the map's own bookkeeping. A
+     * fan-out's owner forks every child itself and knows how many, so a fan-out registers them
+     * in a fixed array published by a volatile count and never removes them (cancelling a
+     * finished task does nothing); that makes a fan-out's child cost what a raw virtual thread
+     * costs.
      *
      * Memory ordering. Everything a child did happens-before its decrement of ctl (a volatile
      * read-modify-write after FutureTask's own volatile completion), which happens-before the
@@ -100,31 +110,36 @@ final class StructuredScope implements TaskScope {
     private final Thread owner = Thread.currentThread();
     private final boolean failFast;
     private final CallerInterrupt body;
-    private final Set<ScopedTask<?>> running = ConcurrentHashMap.newKeySet();
+    private final Children children;
     private volatile long ctl;
     private volatile Throwable failure;
     private volatile boolean cancelled;
     private volatile boolean ownerParked;
 
-    private StructuredScope(boolean failFast, CallerInterrupt body) {
+    private StructuredScope(boolean failFast, CallerInterrupt body, Children children) {
         this.failFast = failFast;
         this.body = body;
+        this.children = children;
     }
 
     /**
      * A scope, owned by the calling thread, in which the first failure of a child cancels the
      * others and becomes the failure of {@link #join()}.
+     *
+     * @param children how many children the owner will fork, itself and no other thread
      */
-    static StructuredScope failFast() {
-        return new StructuredScope(true, null);
+    static StructuredScope failFast(int children) {
+        return new StructuredScope(true, null, new ForkedChildren(children));
     }
 
     /**
      * A scope, owned by the calling thread, in which children fail alone; the owner reads
      * their outcomes after {@link #join()}.
+     *
+     * @param children how many children the owner will fork, itself and no other thread
      */
-    static StructuredScope settling() {
-        return new StructuredScope(false, null);
+    static StructuredScope settling(int children) {
+        return new StructuredScope(false, null, new ForkedChildren(children));
     }
 
     /**
@@ -133,7 +148,7 @@ final class StructuredScope implements TaskScope {
      */
     static <T> T run(Body<T> body) {
         Objects.requireNonNull(body, "body");
-        StructuredScope scope = new StructuredScope(true, new CallerInterrupt());
+        StructuredScope scope = new StructuredScope(true, new CallerInterrupt(), new RunningChildren());
         T value = null;
         Throwable thrown = null;
         try {
@@ -172,11 +187,42 @@ final class StructuredScope implements TaskScope {
      */
     <T> RunnableTask<T> fork(Callable<T> body, String name) {
         ScopedTask<T> task = new ScopedTask<>(body, name == null ? UNNAMED_TASK : name, this);
-        reserve();
-        // From here the task is counted: every path must end in childEnded exactly once.
+        reserve(1);
+        start(task, name);
+        return task;
+    }
+
+    /**
+     * Forks every body in order, reserving them all at once. If forking fails part-way (no
+     * memory for another thread), the scope fails with that error, so that {@link #join()}
+     * throws it once the children already started have ended.
+     */
+    <T> List<RunnableTask<T>> forkEach(List<? extends Callable<T>> bodies) {
+        List<RunnableTask<T>> tasks = new ArrayList<>(bodies.size());
+        reserve(bodies.size());
+        int started = 0;
+        try {
+            for (Callable<T> each : bodies) {
+                ScopedTask<T> task = new ScopedTask<>(each, UNNAMED_TASK, this);
+                started++;
+                start(task, null);
+                tasks.add(task);
+            }
+        } catch (Throwable t) {
+            release(bodies.size() - started);
+            fail(t);
+        }
+        return tasks;
+    }
+
+    /**
+     * Registers a reserved child and starts its thread, or cancels it without a thread if the
+     * scope is cancelled. Every path ends in exactly one {@link #childEnded}.
+     */
+    private void start(ScopedTask<?> task, String name) {
         boolean started = false;
         try {
-            running.add(task);
+            children.register(task);
             if (!cancelled) {
                 Thread thread = name == null ? UNNAMED_VIRTUAL.newThread(task)
                         : Thread.ofVirtual().name(name).unstarted(task);
@@ -192,27 +238,9 @@ final class StructuredScope implements TaskScope {
             task.cancel(false);
             childEnded(task);
         }
-        return task;
     }
 
-    /**
-     * Forks every body in order. If forking fails part-way (no memory for another thread),
-     * the scope fails with that error, so that {@link #join()} throws it once the children
-     * already started have ended.
-     */
-    <T> List<RunnableTask<T>> forkEach(List<Callable<T>> bodies) {
-        List<RunnableTask<T>> tasks = new ArrayList<>(bodies.size());
-        try {
-            for (Callable<T> each : bodies) {
-                tasks.add(fork(each, null));
-            }
-        } catch (Throwable t) {
-            fail(t);
-        }
-        return tasks;
-    }
-
-    private void reserve() {
+    private void reserve(int n) {
         long c;
         do {
             c = ctl;
@@ -220,7 +248,14 @@ final class StructuredScope implements TaskScope {
                 throw new IllegalStateException(
                         "this scope has ended: spawn tasks in it only while its body or its tasks run");
             }
-        } while (!CTL.weakCompareAndSet(this, c, c + 1));
+        } while (!CTL.weakCompareAndSet(this, c, c + n));
+    }
+
+    /** Gives back reservations that will never become children. */
+    private void release(int n) {
+        if (n > 0 && (long) CTL.getAndAdd(this, (long) -n) == n && ownerParked) {
+            LockSupport.unpark(owner);
+        }
     }
 
     /** Whether the scope has been cancelled, by a failure, {@link #cancelAll()} or its owner. */
@@ -231,9 +266,7 @@ final class StructuredScope implements TaskScope {
     /** Cancels every running child and every child forked from now on. */
     void cancelAll() {
         cancelled = true;
-        for (ScopedTask<?> child : running) {
-            child.cancel(true);
-        }
+        children.cancelEach();
     }
 
     /**
@@ -294,13 +327,11 @@ final class StructuredScope implements TaskScope {
 
     /** Called once per child: by its thread when done with it, or by fork() if it never started. */
     void childEnded(ScopedTask<?> child) {
-        running.remove(child);
+        children.ended(child);
         if (failFast && child.state() == Future.State.FAILED) {
             fail(child.exceptionNow());
         }
-        if ((long) CTL.getAndAdd(this, -1L) == 1L && ownerParked) {
-            LockSupport.unpark(owner);
-        }
+        release(1);
     }
 
     @Override
@@ -308,5 +339,72 @@ final class StructuredScope implements TaskScope {
         long c = ctl;
         return "TaskScope[" + ((c & CLOSED) != 0 ? "closed" : (c + " running"))
                 + (cancelled ? ", cancelled" : "") + "]";
+    }
+
+    /** The children a scope can cancel. */
+    private sealed interface Children permits RunningChildren, ForkedChildren {
+        /** Registers a child before its thread starts; must be visible to cancelEach(). */
+        void register(ScopedTask<?> child);
+
+        /** The child's thread is done with it. */
+        void ended(ScopedTask<?> child);
+
+        /** Cancels every registered child that may still run. */
+        void cancelEach();
+    }
+
+    /** An open scope's children: the running ones, in a concurrent set. */
+    private static final class RunningChildren implements Children {
+        private final Set<ScopedTask<?>> running = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void register(ScopedTask<?> child) {
+            running.add(child);
+        }
+
+        @Override
+        public void ended(ScopedTask<?> child) {
+            running.remove(child);
+        }
+
+        @Override
+        public void cancelEach() {
+            for (ScopedTask<?> child : running) {
+                child.cancel(true);
+            }
+        }
+    }
+
+    /**
+     * A fan-out's children, all forked by its owner: an array filled in order and published by
+     * a volatile count.
+     */
+    private static final class ForkedChildren implements Children {
+        private final ScopedTask<?>[] forked;
+        private volatile int count;
+
+        ForkedChildren(int capacity) {
+            forked = new ScopedTask<?>[capacity];
+        }
+
+        @Override
+        public void register(ScopedTask<?> child) {
+            int n = count;
+            forked[n] = child;
+            count = n + 1;
+        }
+
+        @Override
+        public void ended(ScopedTask<?> child) {
+            // kept: cancelling a task that has ended does nothing
+        }
+
+        @Override
+        public void cancelEach() {
+            int n = count;
+            for (int i = 0; i < n; i++) {
+                forked[i].cancel(true);
+            }
+        }
     }
 }

@@ -1,0 +1,282 @@
+package dev.windjammer.compute;
+
+import dev.windjammer.UncheckedInterruptedException;
+import dev.windjammer.internal.Failures;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One data-parallel operation in progress over the positions {@code [0, size)} of a source:
+ * what a leaf does with a range, how two partial results combine, and the shared state that
+ * stops the work early (a failure, the caller's interrupt, a short-circuit).
+ */
+abstract class Job {
+    /*
+     * Implementation notes
+     *
+     * Overview. A Job is the unit the engines run. The local engine (ForkJoinEngine) splits
+     * [0, size) into a tree of RangeTasks; each leaf calls leaf(node, lo, hi) and each inner
+     * node combine(parent, left, right), so results keep encounter order without any list
+     * merging. The sequential engine calls leaf once for the whole range. Subclasses hold the
+     * operation (the user's function, the output array) and write partial results into the
+     * RangeTask nodes' value/bits/present fields.
+     *
+     * Stopping. One volatile long, stopAt, answers "may the item at position i start?": an
+     * item starts only if i < stopAt. A failure, a cancellation and anyMatch set it to
+     * Long.MIN_VALUE; findFirst lowers it to the position it found (CAS-min), so items to the
+     * right stop while items to the left still run. Leaves check it before every item
+     * (mayStart), which is what "no new chunk starts after a failure" means here: a chunk is a
+     * single item, and the work in flight after a failure is at most one item per worker.
+     * mayStart also reads the caller's interrupt status, so an interrupt is seen by every
+     * worker even when the caller is itself a pool worker that is busy running leaves (nested
+     * parallel inside background). Cost: two plain loads on x86 per item.
+     *
+     * Failures. The first Throwable wins a CAS into `failure`; later ones are added to it as
+     * suppressed (Throwable.addSuppressed is synchronized). The caller rethrows it through
+     * internal.Failures after every task of the tree has completed, so the caller never
+     * returns while a chunk of its call still runs. An interrupt is recorded the same way, as
+     * an UncheckedInterruptedException made at the moment it is seen.
+     *
+     * Memory ordering. Writes made by leaves happen-before the combine of their parent (the
+     * CAS on CountedCompleter's pending count), the root's completion sets `done` (volatile
+     * write) after all combines, and the caller reads `done` before reading any result.
+     *
+     * Inline prefix. On a platform thread the first items run on the caller, in batches that
+     * double while the elapsed time stays under INLINE_BUDGET_NANOS; only what is left when
+     * the budget is spent goes to the pool. The budget is the measured cost of a hand-off to an
+     * idle pool and back (docs/adr/0011), so a call whose whole work is smaller than one
+     * hand-off never pays for one, and a large call loses at most half the budget.
+     */
+
+    /**
+     * How long a call may run items on the calling thread before the rest is handed to the
+     * pool: about two round trips to a parked worker on the reference machine (see ADR 0011).
+     */
+    static final long INLINE_BUDGET_NANOS = Long.getLong("windjammer.compute.inlineBudgetNanos", 20_000L);
+
+    private static final VarHandle STOP_AT;
+    private static final VarHandle FAILURE;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STOP_AT = lookup.findVarHandle(Job.class, "stopAt", long.class);
+            FAILURE = lookup.findVarHandle(Job.class, "failure", Throwable.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Number of positions of the source. */
+    final long size;
+    /** The thread that called the operation; its interrupt cancels the job. */
+    final Thread caller;
+    /** Smallest range a task may split into (rayon {@code with_min_len}). */
+    final long minChunk;
+    /** Largest range a leaf may keep (rayon {@code with_max_len}). */
+    final long maxChunk;
+    /** What the caller was doing, for the message of an interrupt. */
+    final String description;
+
+    private volatile long stopAt = Long.MAX_VALUE;
+    private volatile Throwable failure;
+    private volatile boolean done;
+
+    Job(long size, long minChunk, long maxChunk, String description) {
+        this.size = size;
+        this.caller = Thread.currentThread();
+        this.minChunk = Math.max(1, minChunk);
+        this.maxChunk = Math.max(this.minChunk, maxChunk);
+        this.description = description;
+    }
+
+    /**
+     * Folds the items at positions {@code [lo, hi)} into {@code node}'s partial result,
+     * checking {@link #mayStart} before each item. Called once per leaf task, or several
+     * times with consecutive ranges on the same node for the inline prefix. May throw what
+     * user code throws.
+     */
+    abstract void leaf(RangeTask node, long lo, long hi);
+
+    /** Combines the partial results of two adjacent ranges, left before right, into parent. */
+    void combine(RangeTask parent, RangeTask left, RangeTask right) {
+    }
+
+    /**
+     * Returns whether the item at {@code position} may start; false once the job failed, was
+     * cancelled, short-circuited before this position, or its caller was interrupted.
+     */
+    final boolean mayStart(long position) {
+        if (position < stopAt) {
+            if (!caller.isInterrupted()) {
+                return true;
+            }
+            interrupted();
+        }
+        return false;
+    }
+
+    /** Whether nothing at or after {@code position} will start any more. */
+    final boolean stoppedAt(long position) {
+        return position >= stopAt;
+    }
+
+    /** Runs a leaf, recording what it throws. */
+    final void runLeaf(RangeTask node, long lo, long hi) {
+        if (lo >= stopAt) {
+            return;
+        }
+        try {
+            leaf(node, lo, hi);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** Combines two nodes, recording what a user-supplied combiner throws. */
+    final void runCombine(RangeTask parent, RangeTask left, RangeTask right) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            combine(parent, left, right);
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** Records a failure: the first becomes the one thrown, later ones are suppressed onto it. */
+    final void fail(Throwable t) {
+        Throwable first = (Throwable) FAILURE.compareAndExchange(this, null, t);
+        if (first != null) {
+            Failures.suppress(first, t);
+        }
+        stopAt = Long.MIN_VALUE;
+    }
+
+    private void interrupted() {
+        fail(new UncheckedInterruptedException("interrupted while waiting for " + description, null));
+    }
+
+    /** Lowers stopAt to {@code position} if that is lower (findFirst). */
+    final void stopFrom(long position) {
+        long current = stopAt;
+        while (position < current) {
+            long witness = (long) STOP_AT.compareAndExchange(this, current, position);
+            if (witness == current) {
+                return;
+            }
+            current = witness;
+        }
+    }
+
+    /** Stops every item that has not started (anyMatch, findAny). */
+    final void stopAll() {
+        stopAt = Long.MIN_VALUE;
+    }
+
+    final Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Runs items from position 0 on the calling thread while they fit in the inline budget.
+     *
+     * @return the first position not processed: {@code size} if the caller did everything,
+     *         or the job stopped
+     */
+    final long runInline(RangeTask node) {
+        long n = size;
+        long next = 0;
+        long batch = 1;
+        long began = System.nanoTime();
+        while (true) {
+            long end = Math.min(n, next + batch);
+            runLeaf(node, next, end);
+            next = end;
+            if (next >= n || next >= stopAt) {
+                return n;
+            }
+            long elapsed = System.nanoTime() - began;
+            if (elapsed >= INLINE_BUDGET_NANOS) {
+                return next;
+            }
+            long fits = elapsed <= 0 ? batch * 2 : (INLINE_BUDGET_NANOS - elapsed) * next / elapsed;
+            batch = Math.max(1, Math.min(batch * 2, fits));
+        }
+    }
+
+    /** Called by the root task once every task of the tree has completed. */
+    final void signalDone() {
+        done = true;
+        LockSupport.unpark(caller);
+    }
+
+    final boolean isDone() {
+        return done;
+    }
+
+    /**
+     * Parks the caller until {@link #signalDone()}; an interrupt cancels the job and the wait
+     * goes on until the chunks in flight have ended. A worker of another fork/join pool
+     * blocks through {@link ForkJoinPool#managedBlock} so that pool can add a spare worker.
+     */
+    final void awaitDone() {
+        boolean interrupted = false;
+        boolean managed = Thread.currentThread() instanceof ForkJoinWorkerThread;
+        while (!done) {
+            if (managed) {
+                try {
+                    ForkJoinPool.managedBlock(new Blocker(this));
+                } catch (InterruptedException e) {
+                    Thread.interrupted();
+                    interrupted = true;
+                }
+            } else {
+                LockSupport.park(this);
+            }
+            if (Thread.interrupted()) {
+                interrupted = true;
+            }
+            if (interrupted && failure == null) {
+                interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Throws the recorded failure, if any, on the caller. An interrupt is rethrown with the
+     * caller's interrupt status set.
+     */
+    final void throwIfFailed() {
+        Throwable f = failure;
+        if (f != null) {
+            if (f instanceof UncheckedInterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw Failures.propagate(f);
+        }
+    }
+
+    private record Blocker(Job job) implements ForkJoinPool.ManagedBlocker {
+        @Override
+        public boolean block() {
+            if (!job.done) {
+                LockSupport.park(job);
+            }
+            return isReleasable();
+        }
+
+        @Override
+        public boolean isReleasable() {
+            return job.done || Thread.currentThread().isInterrupted();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.windjammer.compute;
+
+/**
+ * The immutable description shared by all fluent sequence types: the pool, the source, the
+ * chain of stages, whether the stages keep one output per input (sized), and the chunk bounds.
+ *
+ * @param pool     where terminal operations run
+ * @param source   the elements
+ * @param stages   intermediate operations, composed
+ * @param sized    whether every stage maps one element to exactly one element
+ * @param minChunk the smallest number of positions a leaf is split down to
+ * @param maxChunk the largest number of positions a leaf may keep
+ */
+record Pipeline(ComputePool pool, Source source, Stage stages, boolean sized, long minChunk, long maxChunk) {
+
+    static Pipeline of(ComputePool pool, Source source) {
+        return new Pipeline(pool, source, Stage.IDENTITY, true, 1, Long.MAX_VALUE);
+    }
+
+    /** Appends a stage; {@code oneToOne} tells whether it keeps the pipeline sized. */
+    Pipeline then(Stage stage, boolean oneToOne) {
+        return new Pipeline(pool, source, stages.then(stage), sized && oneToOne, minChunk, maxChunk);
+    }
+
+    /** Starts a new pipeline over {@code newSource} on the same pool, keeping the chunk bounds. */
+    Pipeline restart(Source newSource) {
+        return new Pipeline(pool, newSource, Stage.IDENTITY, true, minChunk, maxChunk);
+    }
+
+    Pipeline withMinChunk(long min) {
+        if (min < 1) {
+            throw new IllegalArgumentException("minChunk must be at least 1, got " + min);
+        }
+        return new Pipeline(pool, source, stages, sized, min, Math.max(min, maxChunk));
+    }
+
+    Pipeline withMaxChunk(long max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxChunk must be at least 1, got " + max);
+        }
+        return new Pipeline(pool, source, stages, sized, Math.min(minChunk, max), max);
+    }
+
+    /**
+     * Runs the pipeline into {@code terminal} and returns the node with the combined result.
+     *
+     * @param what the operation, for messages ({@code "ParallelSeq.reduce"})
+     */
+    RangeTask run(String what, Terminal terminal) {
+        return run(open(), what, terminal);
+    }
+
+    /**
+     * Runs the pipeline over an already opened source, for operations that size their output
+     * by it first.
+     */
+    RangeTask run(Source opened, String what, Terminal terminal) {
+        return pool.engine().run(new Run(opened, stages, terminal, minChunk, maxChunk, what));
+    }
+
+    /** Opens the source (materialising sorted or chunked upstream work) after checking the pool. */
+    Source open() {
+        pool.ensureOpen();
+        return source.open();
+    }
+
+    /** One run of a pipeline: the job whose leaves push a range through the stages. */
+    static final class Run extends Job {
+        private final Source source;
+        private final Stage stages;
+        private final Terminal terminal;
+
+        Run(Source source, Stage stages, Terminal terminal, long minChunk, long maxChunk, String what) {
+            super(source.size(), minChunk, maxChunk, what);
+            this.source = source;
+            this.stages = stages;
+            this.terminal = terminal;
+        }
+
+        @Override
+        void leaf(RangeTask node, long lo, long hi) {
+            Sink last = terminal.begin(node, lo);
+            Sink head = stages.wrap(last);
+            if (!terminal.shortCircuits()) {
+                source.push(lo, hi, head, this);
+            } else {
+                for (long i = lo; i < hi && mayStart(i); i++) {
+                    source.push(i, i + 1, head, this);
+                    if (terminal.found(last)) {
+                        terminal.onFound(this, i);
+                        break;
+                    }
+                }
+            }
+            terminal.end(last, node);
+        }
+
+        @Override
+        void combine(RangeTask parent, RangeTask left, RangeTask right) {
+            terminal.combine(parent, left, right);
+        }
+    }
+}

@@ -85,9 +85,6 @@ final class Batch<T, R> implements MapBatch<T, R> {
         @Override
         void leaf(RangeTask node, long lo, long hi) {
             for (int k = (int) lo; k < hi; k++) {
-                if (!mayStart(k)) {
-                    return;
-                }
                 int index = pending[k];
                 complete(index, function.apply(items.get(index)));
             }

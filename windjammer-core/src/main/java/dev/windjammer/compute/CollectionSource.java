@@ -26,7 +26,7 @@ final class CollectionSource extends Source {
     }
 
     @Override
-    void push(long lo, long hi, Sink sink, Job job) {
+    void push(long lo, long hi, Sink sink) {
         throw new IllegalStateException("open() first");
     }
 }

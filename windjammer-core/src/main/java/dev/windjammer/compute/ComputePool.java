@@ -47,9 +47,10 @@ import java.util.function.Supplier;
  * <p><b>Failures</b> of user code: an unchecked exception reaches the caller as the same
  * instance, with failures of other items that were already running added as suppressed; a
  * checked exception is wrapped once in {@link dev.windjammer.TaskFailedException}. After a
- * failure no further item starts. <b>Interrupting</b> the caller stops the call the same way and
- * throws {@link dev.windjammer.UncheckedInterruptedException} with the interrupt status set,
- * once the items that were running have finished.
+ * failure no further chunk starts: workers run items in chunks of about 10 µs of work (one item
+ * when an item takes longer) and check between chunks. <b>Interrupting</b> the caller stops the
+ * call the same way and throws {@link dev.windjammer.UncheckedInterruptedException} with the
+ * interrupt status set, once the chunks that were running have finished.
  *
  * <p><b>Memory consistency:</b> actions of the caller before a call happen-before the work of
  * that call; the work happens-before the call returns or throws.
@@ -450,6 +451,7 @@ public final class ComputePool implements AutoCloseable {
         private int threads = Runtime.getRuntime().availableProcessors();
         private String name;
         private String backend = "local";
+        private long inlineBudgetNanos = Job.INLINE_BUDGET_NANOS;
         private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder() {
@@ -525,6 +527,12 @@ public final class ComputePool implements AutoCloseable {
             return this;
         }
 
+        /** Overrides the inline budget (tests pin it to make inline runs deterministic). */
+        Builder inlineBudgetNanos(long nanos) {
+            this.inlineBudgetNanos = nanos;
+            return this;
+        }
+
         /**
          * Builds and starts the pool. Worker threads start lazily, when work first arrives.
          *
@@ -536,7 +544,7 @@ public final class ComputePool implements AutoCloseable {
             if (backend.equals("sequential")) {
                 return new ComputePool(poolName, backend, new CallerEngine(poolName), List.of());
             }
-            ForkJoinEngine engine = new ForkJoinEngine(poolName, threads);
+            ForkJoinEngine engine = new ForkJoinEngine(poolName, threads, inlineBudgetNanos);
             if (backend.equals("local")) {
                 return new ComputePool(poolName, backend, engine, List.of());
             }

@@ -53,6 +53,7 @@ final class ForkJoinEngine implements Engine {
 
     private final String name;
     private final int parallelism;
+    private final long inlineBudgetNanos;
     private final ForkJoinPool pool;
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final Set<Job> active = ConcurrentHashMap.newKeySet();
@@ -60,9 +61,10 @@ final class ForkJoinEngine implements Engine {
     private final AtomicInteger workerCount = new AtomicInteger();
     private volatile boolean closed;
 
-    ForkJoinEngine(String name, int parallelism) {
+    ForkJoinEngine(String name, int parallelism, long inlineBudgetNanos) {
         this.name = name;
         this.parallelism = parallelism;
+        this.inlineBudgetNanos = inlineBudgetNanos;
         this.pool = new ForkJoinPool(parallelism, this::newWorker, this::uncaught, false);
     }
 
@@ -89,7 +91,7 @@ final class ForkJoinEngine implements Engine {
         long start = 0;
         if (!current.isVirtual()) {
             prefix = new RangeTask(job);
-            start = job.runInline(prefix);
+            start = job.runInline(prefix, inlineBudgetNanos);
             if (start >= job.size) {
                 job.throwIfFailed();
                 return prefix;

@@ -17,12 +17,9 @@ final class ListSource extends Source {
     }
 
     @Override
-    void push(long lo, long hi, Sink sink, Job job) {
+    void push(long lo, long hi, Sink sink) {
         List<?> list = this.list;
         for (int i = (int) lo, end = (int) hi; i < end; i++) {
-            if (!job.mayStart(i)) {
-                return;
-            }
             sink.accept(list.get(i));
         }
     }

@@ -29,9 +29,6 @@ final class MapJob<T, R> extends Job {
         Function<? super T, ? extends R> fn = this.fn;
         Object[] out = this.out;
         for (int i = (int) lo, end = (int) hi; i < end; i++) {
-            if (!mayStart(i)) {
-                return;
-            }
             out[i] = fn.apply(items.get(i));
         }
     }

@@ -34,9 +34,6 @@ final class MapReduceJob<T, R> extends Job {
     void leaf(RangeTask node, long lo, long hi) {
         R acc = node.present ? (R) node.value : identity;
         for (int i = (int) lo, end = (int) hi; i < end; i++) {
-            if (!mayStart(i)) {
-                break;
-            }
             acc = reduce.apply(acc, map.apply(items.get(i)));
         }
         node.value = acc;

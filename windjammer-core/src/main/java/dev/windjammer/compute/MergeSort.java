@@ -22,8 +22,9 @@ abstract class MergeSort {
      * Stability. On equal keys the left run's element comes first, both in the co-rank
      * (B[j-1] < A[i] strictly) and in the merge, so equal objects keep their input order.
      *
-     * Cancellation. Each run or piece is one item of its job: an interrupt or a failing
-     * comparator stops the sort between items, and the array is then left partly sorted.
+     * Cancellation. Each run or piece is one item of its job (a run takes well over a chunk's
+     * 10 µs, so each is its own chunk): an interrupt or a failing comparator stops the sort
+     * between items, and the array is then left partly sorted.
      */
 
     /** Runs shorter than this are not worth a task of their own. */
@@ -69,7 +70,7 @@ abstract class MergeSort {
         engine.run(new Job(runCount, 1, 1, "sorted") {
             @Override
             void leaf(RangeTask node, long lo, long hi) {
-                for (long r = lo; r < hi && mayStart(r); r++) {
+                for (long r = lo; r < hi; r++) {
                     sortRun((int) r * runLength, (int) Math.min(length, (r + 1) * runLength));
                 }
             }
@@ -96,7 +97,7 @@ abstract class MergeSort {
         engine.run(new Job((long) pairs * piecesPerPair, 1, 1, "sorted") {
             @Override
             void leaf(RangeTask node, long lo, long hi) {
-                for (long p = lo; p < hi && mayStart(p); p++) {
+                for (long p = lo; p < hi; p++) {
                     int pair = (int) (p / piecesPerPair);
                     int part = (int) (p % piecesPerPair);
                     int aLo = (int) Math.min(length, (long) pair * 2 * width);

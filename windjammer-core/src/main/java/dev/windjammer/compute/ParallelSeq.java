@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  * {@link #forEach} runs in no particular order.
  *
  * <p><b>Guarantees</b> are those of {@link ComputePool}: the same exception instance on failure,
- * no new elements started after a failure or an interrupt, no user code on virtual threads
+ * no new chunk (about 10 µs of work) started after a failure or an interrupt, no user code on virtual threads
  * (except with the sequential backend), happens-before from the work to the return of the
  * terminal operation. Functions are called from worker threads, concurrently.
  *
@@ -238,7 +238,7 @@ public final class ParallelSeq<T> {
             }
 
             @Override
-            void push(long lo, long hi, Sink sink, Job job) {
+            void push(long lo, long hi, Sink sink) {
                 throw new IllegalStateException("open() first");
             }
         }));
@@ -276,7 +276,7 @@ public final class ParallelSeq<T> {
             }
 
             @Override
-            void push(long lo, long hi, Sink sink, Job job) {
+            void push(long lo, long hi, Sink sink) {
                 throw new IllegalStateException("open() first");
             }
         }));

@@ -82,10 +82,10 @@ record Pipeline(ComputePool pool, Source source, Stage stages, boolean sized, lo
             Sink last = terminal.begin(node, lo);
             Sink head = stages.wrap(last);
             if (!terminal.shortCircuits()) {
-                source.push(lo, hi, head, this);
+                source.push(lo, hi, head);
             } else {
-                for (long i = lo; i < hi && mayStart(i); i++) {
-                    source.push(i, i + 1, head, this);
+                for (long i = lo; i < hi; i++) {
+                    source.push(i, i + 1, head);
                     if (terminal.found(last)) {
                         terminal.onFound(this, i);
                         break;

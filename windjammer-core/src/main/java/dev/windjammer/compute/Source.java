@@ -6,9 +6,9 @@ package dev.windjammer.compute;
  */
 abstract class Source {
     /*
-     * Every element-producing loop of the fluent API is in a subclass's push(): it checks
-     * Job.mayStart before each element, which is how failures, interrupts and short-circuits
-     * stop a pipeline between elements. Sources that must compute their elements first
+     * Every element-producing loop of the fluent API is in a subclass's push(): a tight loop
+     * over one chunk; Job.runLeaf decides between chunks whether the next one may start.
+     * Sources that must compute their elements first
      * (sorted, chunks) do so in open(), which each terminal operation calls once before it
      * splits the range.
      */
@@ -22,5 +22,5 @@ abstract class Source {
     abstract long size();
 
     /** Pushes the elements at positions {@code [lo, hi)} into {@code sink}, in order. */
-    abstract void push(long lo, long hi, Sink sink, Job job);
+    abstract void push(long lo, long hi, Sink sink);
 }

@@ -173,16 +173,29 @@ class ParallelTest {
             }
             return x;
         })).isInstanceOf(IllegalStateException.class);
-        // at most the items already running on the other workers when the failure was recorded
-        assertThat(startedAfterFailure.get()).isLessThanOrEqualTo(pool.numWorkers());
+        // only the rest of the chunks in flight on the other workers: a chunk is ~10 µs of
+        // work, at most 20 µs after shrinking, so at most 10 items of 2 µs per worker
+        assertThat(startedAfterFailure.get()).isLessThanOrEqualTo(10 * pool.numWorkers());
     }
 
     @Test
-    void smallInputRunsInlineOnAPlatformCaller() {
+    void inputWithinTheInlineBudgetRunsOnAPlatformCaller() {
         Thread caller = Thread.currentThread();
         Set<Thread> runners = ConcurrentHashMap.newKeySet();
-        pool.parallel(range(8), x -> runners.add(Thread.currentThread()));
+        try (ComputePool generous = ComputePool.builder().threads(2).inlineBudgetNanos(60_000_000_000L).build()) {
+            generous.parallel(range(1_000), x -> runners.add(Thread.currentThread()));
+        }
         assertThat(runners).containsExactly(caller);
+    }
+
+    @Test
+    void inputBeyondTheInlineBudgetRunsOnTheWorkers() {
+        Set<String> runners = ConcurrentHashMap.newKeySet();
+        try (ComputePool strict = ComputePool.builder().threads(2).name("strict").inlineBudgetNanos(0).build()) {
+            strict.parallel(range(1_000), x -> runners.add(Thread.currentThread().getName()));
+        }
+        // the caller runs the first chunk, then the budget is spent
+        assertThat(runners).anyMatch(name -> name.startsWith("strict-worker-"));
     }
 
     @Test

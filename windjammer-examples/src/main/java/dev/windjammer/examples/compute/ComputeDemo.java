@@ -40,7 +40,7 @@ public final class ComputeDemo {
      * @return speedup (sequential time / parallel time) per workload
      */
     static double[] run(PrintStream out, int rounds) {
-        List<Long> numbers = LongStream.range(1_000_000_000_000L, 1_000_000_000_000L + 2_000).boxed().toList();
+        List<Long> numbers = LongStream.range(10_000_000_000L, 10_000_000_000L + 2_000).boxed().toList();
         List<ImageFilters.Image> images = IntStream.range(0, 32).mapToObj(i -> new ImageFilters.Image(256, 256,
                 IntStream.range(0, 256 * 256).map(p -> p * 2_654_435 + i).toArray())).toList();
         List<Long> squares = LongStream.range(0, 2_000_000).boxed().toList();

@@ -34,7 +34,7 @@ class ComputeExamplesTest {
         List<ImageFilters.Image> out = ImageFilters.processAll(images);
         assertThat(out).hasSize(10);
         assertThat(out.get(3).pixels()).isEqualTo(ImageFilters.applyFilter(images.get(3)).pixels());
-        assertThat(out.get(0).pixels()[1]).isEqualTo(0xFFFFEF); // white turns warm
+        assertThat(out.get(0).pixels()[1]).isEqualTo(0xFFFFEE); // white turns warm
     }
 
     @Test
@@ -55,7 +55,10 @@ class ComputeExamplesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         double[] speedups = ComputeDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), 1);
         String table = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(speedups).hasSize(3).allSatisfy(s -> assertThat(s).isPositive());
+        assertThat(speedups).hasSize(3);
+        for (double s : speedups) {
+            assertThat(s).isPositive();
+        }
         assertThat(table).contains("workers").contains("prime factors").contains("speedup");
     }
 }

@@ -29,4 +29,9 @@ final class CollectionSource extends Source {
     void push(long lo, long hi, Sink sink) {
         throw new IllegalStateException("open() first");
     }
+
+    @Override
+    long pushUntilHit(long lo, long hi, Sink sink, HitSink hit) {
+        throw new IllegalStateException("open() first");
+    }
 }

@@ -54,6 +54,7 @@ final class ForkJoinEngine implements Engine {
     private final String name;
     private final int parallelism;
     private final long inlineBudgetNanos;
+    private final boolean adaptiveSplitting = !"static".equals(System.getProperty("windjammer.compute.splitting"));
     private final ForkJoinPool pool;
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final Set<Job> active = ConcurrentHashMap.newKeySet();
@@ -97,7 +98,7 @@ final class ForkJoinEngine implements Engine {
                 return prefix;
             }
         }
-        RangeTask root = new RangeTask(job, start, job.size, parallelism);
+        RangeTask root = new RangeTask(job, start, job.size, parallelism, adaptiveSplitting);
         if (isOwnWorker(current)) {
             root.invoke();
         } else {

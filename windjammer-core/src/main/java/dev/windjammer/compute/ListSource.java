@@ -24,6 +24,18 @@ final class ListSource extends Source {
         }
     }
 
+    @Override
+    long pushUntilHit(long lo, long hi, Sink sink, HitSink hit) {
+        List<?> list = this.list;
+        for (int i = (int) lo, end = (int) hi; i < end; i++) {
+            sink.accept(list.get(i));
+            if (hit.hit) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The list itself, for operations that can use it directly. */
     List<?> list() {
         return list;

@@ -241,6 +241,11 @@ public final class ParallelSeq<T> {
             void push(long lo, long hi, Sink sink) {
                 throw new IllegalStateException("open() first");
             }
+
+            @Override
+            long pushUntilHit(long lo, long hi, Sink sink, HitSink hit) {
+                throw new IllegalStateException("open() first");
+            }
         }));
     }
 
@@ -277,6 +282,11 @@ public final class ParallelSeq<T> {
 
             @Override
             void push(long lo, long hi, Sink sink) {
+                throw new IllegalStateException("open() first");
+            }
+
+            @Override
+            long pushUntilHit(long lo, long hi, Sink sink, HitSink hit) {
                 throw new IllegalStateException("open() first");
             }
         }));
@@ -635,11 +645,6 @@ public final class ParallelSeq<T> {
             }
 
             @Override
-            boolean found(Sink sink) {
-                return ((Hit) sink).hit;
-            }
-
-            @Override
             void onFound(Job job, long position) {
                 if (first) {
                     job.stopFrom(position);
@@ -658,9 +663,8 @@ public final class ParallelSeq<T> {
     }
 
     /** The sink of findFirst/findAny: keeps the first element it receives. */
-    private static final class Hit implements Sink {
+    private static final class Hit extends HitSink {
         private final RangeTask node;
-        boolean hit;
 
         Hit(RangeTask node) {
             this.node = node;

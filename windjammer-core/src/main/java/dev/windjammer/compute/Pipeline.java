@@ -84,12 +84,9 @@ record Pipeline(ComputePool pool, Source source, Stage stages, boolean sized, lo
             if (!terminal.shortCircuits()) {
                 source.push(lo, hi, head);
             } else {
-                for (long i = lo; i < hi; i++) {
-                    source.push(i, i + 1, head);
-                    if (terminal.found(last)) {
-                        terminal.onFound(this, i);
-                        break;
-                    }
+                long at = source.pushUntilHit(lo, hi, head, (HitSink) last);
+                if (at >= 0) {
+                    terminal.onFound(this, at);
                 }
             }
             terminal.end(last, node);

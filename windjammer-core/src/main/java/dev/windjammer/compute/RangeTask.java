@@ -26,8 +26,9 @@ final class RangeTask extends CountedCompleter<Void> {
      * again. Work that is uneven (Mandelbrot rows) keeps being divided where the thieves are;
      * balanced work is cut into few large leaves with little task overhead. The JDK's static
      * policy (leaf = size / (4 x parallelism), AbstractTask.suggestTargetSize) is kept as
-     * the alternative for measurement: -Dwindjammer.compute.splitting=static. ADR 0010 has
-     * the measurements that chose the adaptive one.
+     * the alternative for measurement: a pool built while the system property
+     * windjammer.compute.splitting=static is set uses it (the benchmarks compare both in one
+     * run). ADR 0010 has the measurements that chose the adaptive one.
      *
      * minChunk and maxChunk (rayon with_min_len / with_max_len) bound every leaf: a range is
      * never split below 2 x minChunk and always split above maxChunk.
@@ -42,13 +43,12 @@ final class RangeTask extends CountedCompleter<Void> {
      * onExceptionalCompletion remains as a safety net that releases the caller.
      */
 
-    /** Whether the adaptive (rayon) policy is used; false selects the JDK's static policy. */
-    static final boolean ADAPTIVE = !"static".equals(System.getProperty("windjammer.compute.splitting"));
-
     final Job job;
     final long lo;
     final long hi;
     private final int workers;
+    /** Whether the adaptive (rayon) policy splits this tree; false: the JDK's static policy. */
+    private final boolean adaptive;
     private int budget;
     private final Thread forker;
     private RangeTask left;
@@ -62,21 +62,22 @@ final class RangeTask extends CountedCompleter<Void> {
     boolean present;
 
     /** Creates a root task over {@code [lo, hi)} of {@code job} for a pool of {@code workers}. */
-    RangeTask(Job job, long lo, long hi, int workers) {
-        this(null, job, lo, hi, workers, workers);
+    RangeTask(Job job, long lo, long hi, int workers, boolean adaptive) {
+        this(null, job, lo, hi, workers, adaptive, workers);
     }
 
     /** Creates a container for a partial result that no pool runs (the inline prefix). */
     RangeTask(Job job) {
-        this(null, job, 0, 0, 1, 0);
+        this(null, job, 0, 0, 1, true, 0);
     }
 
-    private RangeTask(RangeTask parent, Job job, long lo, long hi, int workers, int budget) {
+    private RangeTask(RangeTask parent, Job job, long lo, long hi, int workers, boolean adaptive, int budget) {
         super(parent);
         this.job = job;
         this.lo = lo;
         this.hi = hi;
         this.workers = workers;
+        this.adaptive = adaptive;
         this.budget = budget;
         this.forker = Thread.currentThread();
     }
@@ -90,7 +91,7 @@ final class RangeTask extends CountedCompleter<Void> {
             long hi = this.hi;
             int budget = this.budget;
             boolean stolen = Thread.currentThread() != forker;
-            long staticLeaf = ADAPTIVE ? 0 : Math.max(1, job.size / (4L * workers));
+            long staticLeaf = adaptive ? 0 : Math.max(1, job.size / (4L * workers));
             while (!job.stoppedAt(lo)) {
                 long length = hi - lo;
                 boolean split;
@@ -98,7 +99,7 @@ final class RangeTask extends CountedCompleter<Void> {
                     split = false;
                 } else if (length > job.maxChunk) {
                     split = true;
-                } else if (!ADAPTIVE) {
+                } else if (!adaptive) {
                     split = length > staticLeaf;
                 } else if (stolen) {
                     budget = Math.max(workers, budget / 2);
@@ -114,8 +115,8 @@ final class RangeTask extends CountedCompleter<Void> {
                 }
                 stolen = false;
                 long mid = lo + (length >>> 1);
-                RangeTask l = new RangeTask(task, job, lo, mid, workers, budget);
-                RangeTask r = new RangeTask(task, job, mid, hi, workers, budget);
+                RangeTask l = new RangeTask(task, job, lo, mid, workers, adaptive, budget);
+                RangeTask r = new RangeTask(task, job, mid, hi, workers, adaptive, budget);
                 task.left = l;
                 task.right = r;
                 task.setPendingCount(1);

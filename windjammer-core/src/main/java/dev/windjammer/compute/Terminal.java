@@ -24,15 +24,10 @@ abstract class Terminal {
     }
 
     /**
-     * Whether the operation stops early (find, match): such leaves push one element at a time
-     * and ask {@link #found} after each.
+     * Whether the operation stops early (find, match): then {@link #begin} returns a
+     * {@link HitSink} and the leaf stops at the element that hits it.
      */
     boolean shortCircuits() {
-        return false;
-    }
-
-    /** Whether the sink has its answer; then {@link #onFound} has been told its position. */
-    boolean found(Sink sink) {
         return false;
     }
 

@@ -30,8 +30,4 @@ final class CollectionSource extends Source {
         throw new IllegalStateException("open() first");
     }
 
-    @Override
-    long pushUntilHit(long lo, long hi, Sink sink, HitSink hit) {
-        throw new IllegalStateException("open() first");
-    }
 }

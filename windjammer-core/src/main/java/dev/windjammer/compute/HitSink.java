@@ -2,8 +2,8 @@ package dev.windjammer.compute;
 
 /**
  * The last sink of a short-circuiting operation (findFirst, findAny, anyMatch): it keeps the
- * first element it receives and raises {@link #hit}, which the source's loop reads after each
- * element to stop at the exact position ({@link Source#pushUntilHit}).
+ * first element its leaf receives and raises {@link #hit}, which the leaf reads after the
+ * chunk so that no later chunk starts.
  */
 abstract class HitSink implements Sink {
 

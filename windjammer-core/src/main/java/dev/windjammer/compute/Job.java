@@ -55,8 +55,10 @@ abstract class Job {
      * write) after all combines, and the caller reads `done` before reading any result.
      *
      * Inline prefix. On a platform thread the first chunks run on the caller while the
-     * elapsed time stays under INLINE_BUDGET_NANOS; only what is left when the budget is
-     * spent goes to the pool. The budget is the measured cost of a hand-off to an
+     * elapsed time stays under INLINE_BUDGET_NANOS; what is left when the budget is spent
+     * goes to the pool, unless it is itself smaller than a budget (then a hand-off would
+     * cost more than it saves, and a preempted caller would wait for a worker to be
+     * scheduled). The budget is the measured cost of a hand-off to an
      * idle pool and back (docs/adr/0011), so a call whose whole work is smaller than one
      * hand-off never pays for one, and a large call loses at most half the budget.
      */
@@ -152,7 +154,8 @@ abstract class Job {
 
     /**
      * Runs chunks of {@code [lo, hi)} in order until the range is done, the job stops, or
-     * {@code budget} nanoseconds have passed at a chunk boundary.
+     * {@code budget} nanoseconds have been spent at a chunk boundary while the rest, at the
+     * time per item measured so far, would take at least one more budget.
      *
      * @return the first position not run
      */
@@ -170,8 +173,8 @@ abstract class Job {
                 spent += took;
                 long aim = took <= 0 ? chunk * GROWTH : chunk * CHUNK_NANOS / took;
                 chunk = Math.max(1, Math.min(aim, Math.min(MAX_CHUNK, chunk * GROWTH)));
-                if (spent >= budget) {
-                    break;
+                if (spent >= budget && (hi - next) * spent / (next - lo) >= budget) {
+                    break; // the rest is worth a hand-off: at least one more budget of work
                 }
             }
         } catch (Throwable t) {

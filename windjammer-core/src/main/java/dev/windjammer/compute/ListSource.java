@@ -24,17 +24,6 @@ final class ListSource extends Source {
         }
     }
 
-    @Override
-    long pushUntilHit(long lo, long hi, Sink sink, HitSink hit) {
-        List<?> list = this.list;
-        for (int i = (int) lo, end = (int) hi; i < end; i++) {
-            sink.accept(list.get(i));
-            if (hit.hit) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /** The list itself, for operations that can use it directly. */
     List<?> list() {

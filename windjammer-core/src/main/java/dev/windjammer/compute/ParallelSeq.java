@@ -242,10 +242,6 @@ public final class ParallelSeq<T> {
                 throw new IllegalStateException("open() first");
             }
 
-            @Override
-            long pushUntilHit(long lo, long hi, Sink sink, HitSink hit) {
-                throw new IllegalStateException("open() first");
-            }
         }));
     }
 
@@ -285,10 +281,6 @@ public final class ParallelSeq<T> {
                 throw new IllegalStateException("open() first");
             }
 
-            @Override
-            long pushUntilHit(long lo, long hi, Sink sink, HitSink hit) {
-                throw new IllegalStateException("open() first");
-            }
         }));
     }
 
@@ -568,7 +560,7 @@ public final class ParallelSeq<T> {
     }
 
     /**
-     * Returns whether some element matches; stops starting elements once one does.
+     * Returns whether some element matches; no further chunk starts once one does.
      *
      * @param predicate the test
      * @return {@code true} if an element matches; {@code false} for no elements
@@ -580,7 +572,7 @@ public final class ParallelSeq<T> {
     }
 
     /**
-     * Returns whether every element matches; stops starting elements once one does not.
+     * Returns whether every element matches; no further chunk starts once one does not.
      *
      * @param predicate the test
      * @return {@code true} if no element fails it (also for no elements)
@@ -592,7 +584,7 @@ public final class ParallelSeq<T> {
     }
 
     /**
-     * Returns whether no element matches; stops starting elements once one does.
+     * Returns whether no element matches; no further chunk starts once one does.
      *
      * @param predicate the test
      * @return {@code true} if no element matches (also for no elements)
@@ -603,7 +595,7 @@ public final class ParallelSeq<T> {
     }
 
     /**
-     * Returns some element, the first one any worker reaches; stops starting elements then.
+     * Returns some element, the first one any worker reaches; no further chunk starts then.
      *
      * @return an element, or empty if there are none
      * @throws NullPointerException if the element found is {@code null}
@@ -613,8 +605,9 @@ public final class ParallelSeq<T> {
     }
 
     /**
-     * Returns the first element in encounter order. Elements after a match stop being
-     * started; elements before it still run, so a match near the start ends the call early.
+     * Returns the first element in encounter order. No chunk after the one holding a match
+     * starts (the rest of that chunk, at most about 10 µs of work, still runs); elements before
+     * it all run, so a match near the start ends the call early.
      *
      * @return the first element, or empty if there are none
      * @throws NullPointerException if the element found is {@code null}
@@ -672,7 +665,7 @@ public final class ParallelSeq<T> {
 
         @Override
         public void accept(Object value) {
-            if (!hit) {
+            if (!node.present) { // the first element of the leaf; later ones of the chunk are ignored
                 hit = true;
                 node.value = value;
                 node.present = true;

@@ -81,13 +81,9 @@ record Pipeline(ComputePool pool, Source source, Stage stages, boolean sized, lo
         void leaf(RangeTask node, long lo, long hi) {
             Sink last = terminal.begin(node, lo);
             Sink head = stages.wrap(last);
-            if (!terminal.shortCircuits()) {
-                source.push(lo, hi, head);
-            } else {
-                long at = source.pushUntilHit(lo, hi, head, (HitSink) last);
-                if (at >= 0) {
-                    terminal.onFound(this, at);
-                }
+            source.push(lo, hi, head);
+            if (terminal.shortCircuits() && ((HitSink) last).hit) {
+                terminal.onFound(this, hi);
             }
             terminal.end(last, node);
         }

@@ -23,11 +23,4 @@ abstract class Source {
 
     /** Pushes the elements at positions {@code [lo, hi)} into {@code sink}, in order. */
     abstract void push(long lo, long hi, Sink sink);
-
-    /**
-     * Pushes elements from {@code lo} in order until {@code hit} has been hit.
-     *
-     * @return the position of the element that hit, or -1 if none in {@code [lo, hi)} did
-     */
-    abstract long pushUntilHit(long lo, long hi, Sink sink, HitSink hit);
 }

@@ -25,13 +25,14 @@ abstract class Terminal {
 
     /**
      * Whether the operation stops early (find, match): then {@link #begin} returns a
-     * {@link HitSink} and the leaf stops at the element that hits it.
+     * {@link HitSink}, and a chunk that hit it reports its end to {@link #onFound}, so no
+     * chunk after it starts. The rest of that chunk still runs (at most ~10 µs of work).
      */
     boolean shortCircuits() {
         return false;
     }
 
-    /** Tells the job that the element at {@code position} answered the operation. */
+    /** Tells the job that a chunk ending at {@code position} (exclusive) answered the operation. */
     void onFound(Job job, long position) {
     }
 }

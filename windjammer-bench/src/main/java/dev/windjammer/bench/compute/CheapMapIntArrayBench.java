@@ -55,6 +55,11 @@ public class CheapMapIntArrayBench {
     }
 
     @Benchmark
+    public int[] windjammerStaticSplit() {
+        return Peers.STATIC_SPLIT.over(input).map(Peers::cheap).toArray();
+    }
+
+    @Benchmark
     public int[] oracle() {
         int[] in = input;
         int[] out = new int[in.length];

@@ -92,6 +92,21 @@ public final class ComputeReport {
             }
             out.append(" |\n");
         }
+        boolean header = false;
+        for (Map.Entry<String, Map<String, Double>> c : cases.entrySet()) {
+            Double adaptive = c.getValue().get("windjammer");
+            Double fixed = c.getValue().get("windjammerStaticSplit");
+            if (adaptive == null || fixed == null) {
+                continue;
+            }
+            if (!header) {
+                out.append("\nSplitting policy, same run: static (JDK, n / 4p leaves) time ÷ adaptive (rayon) time,"
+                        + " > 1.0 = adaptive faster\n\n| workload | static ÷ adaptive |\n|---|---:|\n");
+                header = true;
+            }
+            out.append("| ").append(c.getKey()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", fixed / adaptive)).append(" |\n");
+        }
         return out.toString();
     }
 

@@ -73,6 +73,12 @@ public class FindFirstBench {
     }
 
     @Benchmark
+    public OptionalInt windjammerStaticSplit() {
+        int t = target;
+        return Peers.STATIC_SPLIT.over(values).filter(v -> v == t).findFirst();
+    }
+
+    @Benchmark
     public int oracle() {
         int[] found = {-1, -1};
         int[] vs = values;

@@ -71,6 +71,11 @@ public class MandelbrotBench {
     }
 
     @Benchmark
+    public Object windjammerStaticSplit() {
+        return Peers.STATIC_SPLIT.range(0, HEIGHT).mapToObj(MandelbrotBench::row).toList();
+    }
+
+    @Benchmark
     public int[][] oracle() {
         int[][] image = new int[HEIGHT][];
         Peers.ORACLE.run(half -> {

@@ -61,6 +61,11 @@ public class MicroMapBench {
     }
 
     @Benchmark
+    public List<Long> windjammerStaticSplit() {
+        return Peers.STATIC_SPLIT.parallel(input, MicroMapBench::item);
+    }
+
+    @Benchmark
     public List<Long> oracle() {
         List<Long> in = input;
         Long[] out = new Long[in.size()];

@@ -70,6 +70,12 @@ public class NestedBench {
     }
 
     @Benchmark
+    public long windjammerStaticSplit() {
+        return Peers.STATIC_SPLIT.mapReduce(outer, o -> Peers.STATIC_SPLIT.over(inner).mapToLong(i -> item(o, i)).sum(),
+                Long::sum, 0L);
+    }
+
+    @Benchmark
     public long oracle() {
         long[] sums = new long[2];
         Peers.ORACLE.run(half -> {

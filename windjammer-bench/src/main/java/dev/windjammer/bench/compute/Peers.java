@@ -1,5 +1,7 @@
 package dev.windjammer.bench.compute;
 
+import dev.windjammer.compute.ComputePool;
+
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -25,6 +27,22 @@ final class Peers {
 
     /** The two-thread oracle, started once per JVM. */
     static final Oracle ORACLE = new Oracle();
+
+    /**
+     * A Windjammer pool like the default one but splitting with the JDK's static policy
+     * (leaf = n / (4 x parallelism)) instead of the adaptive one: the {@code windjammerStaticSplit}
+     * variant, for ADR 0010. The policy is read from a system property when a pool is built.
+     */
+    static final ComputePool STATIC_SPLIT = staticSplitPool();
+
+    private static ComputePool staticSplitPool() {
+        System.setProperty("windjammer.compute.splitting", "static");
+        try {
+            return ComputePool.builder().name("static-split").build();
+        } finally {
+            System.clearProperty("windjammer.compute.splitting");
+        }
+    }
 
     private Peers() {
     }

@@ -54,13 +54,13 @@ class ComputeStressTest {
             AtomicInteger started = new AtomicInteger();
             AtomicInteger runningAtReturn = new AtomicInteger(-1);
             try (TestThreads threads = new TestThreads()) {
-                Thread[] self = new Thread[1];
-                self[0] = threads.start(() -> {
+                threads.start(() -> {
+                    Thread self = Thread.currentThread();
                     try {
                         List<Integer> out = pool.parallel(range(n), x -> {
                             running.incrementAndGet();
                             if (started.incrementAndGet() == interruptAfter) {
-                                self[0].interrupt();
+                                self.interrupt();
                             }
                             Sneaky.spin(2_000);
                             running.decrementAndGet();

@@ -159,6 +159,7 @@ public final class ComputePool implements AutoCloseable {
         }
         if (offload.isEmpty()) {
             MapJob<T, R> job = new MapJob<>(list, fn);
+            job.useCostHint(CostHint.of(fn));
             engine.run(job);
             return new ResultList<>(job.out);
         }
@@ -193,6 +194,7 @@ public final class ComputePool implements AutoCloseable {
         }
         if (offload.isEmpty() || offload.stream().noneMatch(b -> b.canRun(map))) {
             MapReduceJob<T, R> job = new MapReduceJob<>(list, map, reduce, identity);
+            job.useCostHint(CostHint.of(map));
             return job.result(engine.run(job));
         }
         @SuppressWarnings("unchecked")

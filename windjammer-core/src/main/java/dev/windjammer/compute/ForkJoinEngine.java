@@ -90,10 +90,11 @@ final class ForkJoinEngine implements Engine {
         Thread current = Thread.currentThread();
         RangeTask prefix = null;
         long start = 0;
-        if (!current.isVirtual()) {
+        if (!current.isVirtual() && !job.expectedLongerThan(2 * inlineBudgetNanos)) {
             prefix = new RangeTask(job);
             start = job.runInline(prefix, inlineBudgetNanos);
             if (start >= job.size) {
+                job.recordCost();
                 job.throwIfFailed();
                 return prefix;
             }
@@ -112,6 +113,7 @@ final class ForkJoinEngine implements Engine {
             job.awaitDone();
             active.remove(job);
         }
+        job.recordCost();
         job.throwIfFailed();
         if (prefix == null) {
             return root;

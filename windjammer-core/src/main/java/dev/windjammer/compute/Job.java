@@ -108,6 +108,10 @@ abstract class Job {
     private volatile boolean done;
     /** The chunk size the last leaf ended with; racy, a hint only. */
     private long chunkHint = 1;
+    /** Time per item measured by the last chunk that ran; racy, a hint only. */
+    private long lastNanosPerItem;
+    /** What earlier calls with the same function measured, or null for none. */
+    private CostHint costHint;
 
     Job(long size, long minChunk, long maxChunk, String description) {
         this.size = size;
@@ -165,12 +169,14 @@ abstract class Job {
         long spent = 0;
         try {
             while (next < hi && mayStart(next)) {
+                long chunkStart = next;
                 long end = hi - next <= chunk ? hi : next + chunk;
                 long began = System.nanoTime();
                 leaf(node, next, end);
                 long took = System.nanoTime() - began;
                 next = end;
                 spent += took;
+                lastNanosPerItem = took / Math.max(1, end - chunkStart);
                 long aim = took <= 0 ? chunk * GROWTH : chunk * CHUNK_NANOS / took;
                 chunk = Math.max(1, Math.min(aim, Math.min(MAX_CHUNK, chunk * GROWTH)));
                 if (spent >= budget && (hi - next) * spent / (next - lo) >= budget) {
@@ -240,6 +246,28 @@ abstract class Job {
     final long runInline(RangeTask node, long budgetNanos) {
         long next = runChunks(node, 0, size, budgetNanos);
         return next >= size || stoppedAt(next) ? size : next;
+    }
+
+    /** Lets this job use and refine what earlier calls with the same function measured. */
+    final void useCostHint(CostHint hint) {
+        this.costHint = hint;
+    }
+
+    /**
+     * Whether earlier calls with the same function say this job takes longer than
+     * {@code nanos}; false without a hint.
+     */
+    final boolean expectedLongerThan(long nanos) {
+        CostHint hint = costHint;
+        return hint != null && hint.expectsMoreThan(size, nanos);
+    }
+
+    /** Passes the time per item this call measured on to later calls with the same function. */
+    final void recordCost() {
+        CostHint hint = costHint;
+        if (hint != null) {
+            hint.record(lastNanosPerItem);
+        }
     }
 
     /** Called by the root task once every task of the tree has completed. */

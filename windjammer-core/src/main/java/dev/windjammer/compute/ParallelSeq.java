@@ -626,7 +626,7 @@ public final class ParallelSeq<T> {
     }
 
     private RangeTask find(boolean first) {
-        return pipeline.run(first ? "ParallelSeq.findFirst" : "ParallelSeq.findAny", new Terminal() {
+        Terminal terminal = new Terminal() {
             @Override
             Sink begin(RangeTask node, long lo) {
                 return new Hit(node);
@@ -652,7 +652,8 @@ public final class ParallelSeq<T> {
                 parent.value = winner.value;
                 parent.present = winner.present;
             }
-        });
+        };
+        return first ? pipeline.runInWaves("ParallelSeq.findFirst", terminal) : pipeline.run("ParallelSeq.findAny", terminal);
     }
 
     /** The sink of findFirst/findAny: keeps the first element it receives. */

@@ -72,6 +72,60 @@ record Pipeline(ComputePool pool, Source source, Stage stages, boolean sized, lo
         return pool.engine().run(new Run(opened, stages, terminal, minChunk, maxChunk, what));
     }
 
+    /**
+     * Runs an ordered short-circuiting terminal (findFirst) in waves over growing prefixes:
+     * [0, w), then the next 2w, 4w ... positions, each wave a parallel run of its own, until one
+     * finds something. Both workers then always scan the leftmost unscanned positions, instead of
+     * one of them scanning the right half speculatively while the other walks the left half
+     * alone; the last wave overshoots the match by at most its own width and is stopped by
+     * Job.stopFrom as soon as the match is seen.
+     *
+     * @return the node of the first wave that found something, or of the last wave
+     */
+    RangeTask runInWaves(String what, Terminal terminal) {
+        Source opened = open();
+        long size = opened.size();
+        long from = 0;
+        long width = Math.max(FIRST_WAVE, size >> 6);
+        RangeTask result = null;
+        while (from < size) {
+            long to = size - from <= width ? size : from + width;
+            result = run(new Slice(opened, from, to), what, terminal);
+            if (result.present) {
+                return result;
+            }
+            from = to;
+            width = Math.min(Long.MAX_VALUE / 2, width * 2);
+        }
+        return result != null ? result : run(opened, what, terminal);
+    }
+
+    /** The smallest first wave of runInWaves: enough work to be worth a hand-off. */
+    private static final long FIRST_WAVE = 1 << 14;
+
+    /** Positions {@code [from, to)} of another source, renumbered from 0. */
+    private static final class Slice extends Source {
+        private final Source whole;
+        private final long from;
+        private final long size;
+
+        Slice(Source whole, long from, long to) {
+            this.whole = whole;
+            this.from = from;
+            this.size = to - from;
+        }
+
+        @Override
+        long size() {
+            return size;
+        }
+
+        @Override
+        void push(long lo, long hi, Sink sink) {
+            whole.push(from + lo, from + hi, sink);
+        }
+    }
+
     /** Opens the source (materialising sorted or chunked upstream work) after checking the pool. */
     Source open() {
         pool.ensureOpen();

@@ -88,6 +88,9 @@ final class JoinTask<B> extends ForkJoinTask<Void> {
         if (Thread.currentThread().isInterrupted()) {
             second.cancelIfNotStarted();
         } else if (second.claim()) {
+            if (ownWorker) {
+                second.tryUnfork(); // usually still on top of our deque: take the stale copy off
+            }
             second.runClaimed();
         }
         if (ownWorker && second.state == RUNNING) {

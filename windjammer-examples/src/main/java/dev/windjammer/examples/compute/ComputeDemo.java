@@ -52,7 +52,7 @@ public final class ComputeDemo {
                         () -> images.stream().map(ImageFilters::applyFilter).toList(),
                         () -> ImageFilters.processAll(images)),
                 new Workload("map_reduce sum of squares of 2,000,000",
-                        () -> squares.stream().mapToLong(x -> x * x).sum(),
+                        () -> sequentialSumOfSquares(squares),
                         () -> MapReduceSquares.sumOfSquares(squares)));
         out.printf(Locale.ROOT, "Windjammer compute demo: %d workers (Compute.numWorkers()), %d processors%n",
                 Compute.numWorkers(), Runtime.getRuntime().availableProcessors());
@@ -66,6 +66,16 @@ public final class ComputeDemo {
             out.printf(Locale.ROOT, "%-42s %9.2f ms %9.2f ms %7.2fx%n", workload.name(), seq / 1e6, par / 1e6, speedups[w]);
         }
         return speedups;
+    }
+
+    /** The same boxed work as {@code map_reduce(data, |x| x*x, |a,b| a+b, 0)}, in a loop. */
+    private static Long sequentialSumOfSquares(List<Long> data) {
+        Long sum = 0L;
+        for (Long x : data) {
+            Long square = x * x;
+            sum = sum + square;
+        }
+        return sum;
     }
 
     private static long medianNanos(Supplier<Object> body, int rounds) {

@@ -39,8 +39,8 @@ abstract class Job {
      *
      * Stopping. One volatile long, stopAt, answers "may the chunk at position i start?": a
      * chunk starts only if i < stopAt. A failure, a cancellation and anyMatch set it to
-     * Long.MIN_VALUE; findFirst lowers it to the position it found (CAS-min), so chunks to
-     * the right stop while chunks to the left still run. mayStart also reads the caller's
+     * Long.MIN_VALUE; findFirst lowers it to the end of the chunk that found a match (CAS-min),
+     * so chunks to the right stop while chunks to the left still run. mayStart also reads the caller's
      * interrupt status, so an interrupt is seen by every worker even when the caller is itself
      * a pool worker that is busy running leaves (nested parallel inside background).
      *
@@ -60,7 +60,9 @@ abstract class Job {
      * cost more than it saves, and a preempted caller would wait for a worker to be
      * scheduled). The budget is the measured cost of a hand-off to an
      * idle pool and back (docs/adr/0011), so a call whose whole work is smaller than one
-     * hand-off never pays for one, and a large call loses at most half the budget.
+     * hand-off never pays for one, and a large call loses at most half the budget. A
+     * CostHint (per function class) lets a call skip the prefix when earlier calls showed its
+     * work to be well over the budget (a few expensive items).
      */
 
     /**

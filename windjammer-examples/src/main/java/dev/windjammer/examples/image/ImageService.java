@@ -1,0 +1,523 @@
+package dev.windjammer.examples.image;
+
+import dev.windjammer.UncheckedInterruptedException;
+import dev.windjammer.async.Async;
+import dev.windjammer.async.Task;
+import dev.windjammer.compute.Compute;
+import dev.windjammer.examples.image.fetch.Download;
+import dev.windjammer.examples.image.fetch.Downloader;
+import dev.windjammer.examples.image.imaging.ImageProcessor;
+import dev.windjammer.examples.image.imaging.ProcessedImage;
+import dev.windjammer.examples.image.job.ImageOutcome;
+import dev.windjammer.examples.image.job.JobSnapshot;
+import dev.windjammer.examples.image.job.JobStore;
+import dev.windjammer.examples.image.request.ProcessRequest;
+import dev.windjammer.examples.image.store.ObjectStore;
+import dev.windjammer.examples.image.store.ObjectStoreException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The seed's image-processing service, using all three layers:
+ * <ol>
+ *   <li><b>async</b> — each job's images are downloaded concurrently on virtual threads
+ *       ({@link Async#joinAll(java.util.Collection)}, a batch at a time), under a
+ *       {@link dev.windjammer.examples.image.fetch.UrlPolicy} with timeouts and a size limit;</li>
+ *   <li><b>compute</b> — decoded, resized to 800 × 600, toned sepia and JPEG-encoded in
+ *       parallel ({@link Compute#parallel});</li>
+ *   <li><b>thread</b> — uploaded to the {@link ObjectStore} in the background by long-lived
+ *       platform upload threads fed through a bounded queue.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * try (ImageService service = ImageService.builder().store(ObjectStore.filesystem(dir)).build()) {
+ *     ImageService.Submission submission = service.submit("[\"https://example.com/cat.jpg\"]");
+ *     ...
+ *     service.report(jobId);   // per-image outcomes
+ * }
+ * }</pre>
+ *
+ * <p>{@link #submit(String)} answers at once; the job then runs on its own virtual thread.
+ * Thread-safe. {@link #close()} cancels running jobs, lets the upload threads finish what is
+ * queued and joins them; it does not close the object store, which belongs to the caller.
+ * The HTTP routes map onto these methods: {@code POST /process} → {@link #submit} (202,
+ * 400 for {@link Submission.Invalid}, 503 with {@code Retry-After} for
+ * {@link Submission.Busy}), {@code GET /jobs/{id}} → {@link #report} (404 when empty),
+ * {@code GET /health} → {@link #health}.
+ */
+public final class ImageService implements AutoCloseable {
+    /*
+     * Overview
+     *   submit: ProcessRequest.parse (400 on bad input) -> JobStore.create (503 when full of
+     *   running jobs) -> Async.spawn(run) -> 202. run, on the job's virtual thread, waits for
+     *   one of maxRunningJobs turns (a fair Semaphore), then for each batch of batchSize URLs:
+     *     1. downloads  Async.joinAll(fetches): Downloader.fetch returns an outcome and never
+     *                   throws for the remote side, so the fail-fast joinAll only ever fails
+     *                   for cancellation.
+     *     2. failures   recorded at once; a client polling sees them before the rest is done.
+     *     3. compute    Compute.parallel(bodies, processor::process): CPU work on the compute
+     *                   pool, never on virtual-thread carriers; the job's virtual thread waits.
+     *                   ImageProcessor.process returns Rejected instead of throwing, so one
+     *                   bad image does not cancel its siblings.
+     *     4. upload     each JPEG is put into a bounded queue (back-pressure: the job's
+     *                   thread waits while uploaders are behind); upload threads put it into
+     *                   the store and record Stored, or Failed("store_failed").
+     *   The seed spawns a thread per batch for the upload; long-lived upload threads over a
+     *   queue keep the thread count fixed under load (the seed's own "worker =
+     *   thread::spawn(|| process_queue())" shape).
+     *
+     * Bounded memory
+     *   JobStore's cap bounds jobs kept (and with maxUrls their URLs and outcomes). Downloads
+     *   in memory: at most maxRunningJobs x batchSize bodies of at most the Downloader's size
+     *   limit; decodes: at most the compute pool's width at once, each bounded by the pixel
+     *   limit; the upload queue holds at most uploadQueue JPEGs. Jobs waiting for a turn
+     *   hold a parked virtual thread and their URL list only.
+     *
+     * Cancellation
+     *   close() cancels every running job task: its downloads are interrupted, Compute.parallel
+     *   stops scheduling, a waiting queue put is interrupted; the images still pending are
+     *   recorded as failed ("cancelled") before the task ends. Then one STOP marker per upload
+     *   thread goes behind the queued JPEGs: they are stored, then the threads end.
+     */
+
+    private static final System.Logger LOG = System.getLogger(ImageService.class.getName());
+    private static final String JPEG = "image/jpeg";
+
+    private final ObjectStore store;
+    private final Downloader downloader;
+    private final ImageProcessor processor;
+    private final JobStore jobs;
+    private final int maxUrls;
+    private final int batchSize;
+    private final Semaphore admission;
+    private final BlockingQueue<Upload> uploads;
+    private final List<Thread> uploaders = new ArrayList<>();
+    private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+    private final Metrics metrics = new Metrics();
+    private volatile boolean closed;
+
+    /**
+     * A job's task and the latch its body opens when it has really ended: a cancelled Task
+     * counts as done at once (Future semantics), before its body has run its clean-up.
+     */
+    private record RunningJob(Task<Void> task, CountDownLatch ended) {
+    }
+
+    /** One JPEG waiting to be uploaded. */
+    private record Upload(String job, int index, String key, byte[] jpeg) {
+    }
+
+    /** Tells an upload thread to end; compared by identity. */
+    private static final Upload STOP = new Upload("", -1, "", new byte[0]);
+
+    private ImageService(Builder builder) {
+        this.store = Objects.requireNonNull(builder.store, "store (ImageService.builder().store(...))");
+        this.downloader = builder.downloader;
+        this.processor = builder.processor;
+        this.jobs = builder.jobs;
+        this.maxUrls = builder.maxUrls;
+        this.batchSize = builder.batchSize;
+        this.admission = new Semaphore(builder.maxRunningJobs, true);
+        this.uploads = new ArrayBlockingQueue<>(builder.uploadQueue);
+        for (int i = 0; i < builder.uploaders; i++) {
+            uploaders.add(Thread.ofPlatform().name("image-upload-" + i).start(this::uploadLoop));
+        }
+    }
+
+    /**
+     * Returns a builder; {@link Builder#store(ObjectStore)} is required.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What {@link #submit(String)} did with a request. */
+    public sealed interface Submission {
+        /**
+         * The job was admitted and runs in the background.
+         *
+         * @param jobId its id, for {@code GET /jobs/{id}}
+         */
+        record Accepted(String jobId) implements Submission {
+        }
+
+        /**
+         * The request was invalid (a 400): nothing was started.
+         *
+         * @param message what was wrong
+         */
+        record Invalid(String message) implements Submission {
+        }
+
+        /**
+         * The service is full of running jobs (a 503): try again later.
+         *
+         * @param message for the client
+         */
+        record Busy(String message) implements Submission {
+        }
+    }
+
+    /**
+     * Validates a {@code /process} body and starts its job. Returns at once.
+     *
+     * @param body the request body: a JSON array of image URLs
+     * @return accepted with the job id, invalid with a message, or busy
+     * @throws NullPointerException  if {@code body} is null
+     * @throws IllegalStateException if the service is closed
+     */
+    public Submission submit(String body) {
+        if (closed) {
+            throw new IllegalStateException("the image service is closed");
+        }
+        return switch (ProcessRequest.parse(body, maxUrls)) {
+            case ProcessRequest.Invalid invalid -> new Submission.Invalid(invalid.message());
+            case ProcessRequest.Valid valid -> start(valid.urls());
+        };
+    }
+
+    private Submission start(List<URI> urls) {
+        Optional<String> created = jobs.create(urls);
+        if (created.isEmpty()) {
+            metrics.busy.increment();
+            return new Submission.Busy("the service is busy with " + jobs.size() + " jobs; try again shortly");
+        }
+        String id = created.get();
+        metrics.jobs.increment();
+        // registered before the body starts, so that the body's removal cannot come first
+        CountDownLatch registered = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        Task<Void> task = Async.spawn("image-job-" + id, () -> {
+            try {
+                registered.await();
+                run(id, urls);
+            } catch (InterruptedException e) {
+                failPending(id, "cancelled", "the service shut down before this image was started");
+            } finally {
+                running.remove(id);
+                ended.countDown();
+            }
+            return null;
+        });
+        running.put(id, new RunningJob(task, ended));
+        registered.countDown();
+        if (closed) {
+            task.cancel(); // close() ran between the check in submit() and now
+        }
+        return new Submission.Accepted(id);
+    }
+
+    /**
+     * Returns the report of job {@code id}.
+     *
+     * @param id the job id
+     * @return the report, or empty if there is no such job (unknown, expired or evicted)
+     */
+    public Optional<JobReport> report(String id) {
+        return jobs.fetch(Objects.requireNonNull(id, "id")).map(job -> JobReport.of(job, store::locationOf));
+    }
+
+    /**
+     * Returns counters for {@code GET /health}.
+     *
+     * @return the health report
+     */
+    public Health health() {
+        return new Health("ok", jobs.size(), jobs.capacity(), running.size(), metrics.snapshot());
+    }
+
+    /**
+     * The body of {@code GET /health}.
+     *
+     * @param status   {@code ok}
+     * @param jobs     jobs kept (running and done)
+     * @param capacity the cap on jobs kept
+     * @param running  jobs running now
+     * @param counters totals since start: jobs, images per outcome, time per layer (ms)
+     */
+    public record Health(String status, int jobs, int capacity, int running, Map<String, Long> counters) {
+    }
+
+    private void run(String id, List<URI> urls) {
+        try {
+            admission.acquire();
+        } catch (InterruptedException e) {
+            failPending(id, "cancelled", "the service shut down before this image was started");
+            return;
+        }
+        try {
+            for (int from = 0; from < urls.size(); from += batchSize) {
+                List<Fetched> fetched = download(id, urls, from, Math.min(urls.size(), from + batchSize));
+                handOver(id, fetched, process(fetched));
+            }
+        } catch (UncheckedInterruptedException e) {
+            failPending(id, "cancelled", "the service shut down before this image was finished");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "image job " + id + " failed", e);
+            failPending(id, "internal_error", "the service failed on this image; see its log");
+        } finally {
+            admission.release();
+        }
+    }
+
+    /** A downloaded body and the position of its URL in the job. */
+    private record Fetched(int index, byte[] body) {
+    }
+
+    /** Async layer: the batch's downloads at once on virtual threads; failures recorded now. */
+    private List<Fetched> download(String id, List<URI> urls, int from, int to) {
+        long start = System.nanoTime();
+        List<Callable<Download>> fetches = new ArrayList<>(to - from);
+        for (URI url : urls.subList(from, to)) {
+            fetches.add(() -> downloader.fetch(url));
+        }
+        List<Download> downloads = Async.joinAll(fetches);
+        metrics.downloadNanos.add(System.nanoTime() - start);
+        List<Fetched> fetched = new ArrayList<>(downloads.size());
+        for (int i = 0; i < downloads.size(); i++) {
+            switch (downloads.get(i)) {
+                case Download.Fetched body -> fetched.add(new Fetched(from + i, body.body()));
+                case Download.Failed failed -> fail(id, from + i, failed.reason().code(), failed.message());
+            }
+        }
+        return fetched;
+    }
+
+    /** Compute layer: decode, resize, sepia, JPEG for the whole batch in parallel. */
+    private List<ProcessedImage> process(List<Fetched> fetched) {
+        long start = System.nanoTime();
+        List<ProcessedImage> processed = Compute.parallel(fetched, image -> processor.process(image.body()));
+        metrics.computeNanos.add(System.nanoTime() - start);
+        return processed;
+    }
+
+    private void enqueue(Upload upload) {
+        try {
+            uploads.put(upload);
+        } catch (InterruptedException e) {
+            throw UncheckedInterruptedException.interrupted("room in the upload queue", e);
+        }
+    }
+
+    /** Thread layer hand-over: JPEGs into the upload queue (waits while it is full); rejections recorded. */
+    private void handOver(String id, List<Fetched> fetched, List<ProcessedImage> processed) {
+        for (int j = 0; j < processed.size(); j++) {
+            int index = fetched.get(j).index();
+            switch (processed.get(j)) {
+                case ProcessedImage.Encoded encoded -> {
+                    metrics.processed.increment();
+                    enqueue(new Upload(id, index, "jobs/" + id + "/" + index + ".jpg", encoded.jpeg()));
+                }
+                case ProcessedImage.Rejected rejected -> fail(id, index, rejected.reason().code(), rejected.message());
+            }
+        }
+    }
+
+    private void uploadLoop() {
+        while (true) {
+            Upload upload;
+            try {
+                upload = uploads.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (upload == STOP) {
+                return;
+            }
+            long start = System.nanoTime();
+            try {
+                store.put(upload.key(), upload.jpeg(), JPEG);
+                metrics.stored.increment();
+                jobs.complete(upload.job(), upload.index(), new ImageOutcome.Stored(upload.key(), upload.jpeg().length));
+            } catch (ObjectStoreException | IllegalArgumentException e) {
+                fail(upload.job(), upload.index(), "store_failed", e.getMessage());
+            } catch (UncheckedInterruptedException e) {
+                fail(upload.job(), upload.index(), "cancelled", "the service shut down before this image was stored");
+                return;
+            } finally {
+                metrics.uploadNanos.add(System.nanoTime() - start);
+            }
+        }
+    }
+
+    private void fail(String job, int index, String reason, String message) {
+        metrics.failed.increment();
+        jobs.complete(job, index, new ImageOutcome.Failed(reason, message));
+    }
+
+    private void failPending(String job, String reason, String message) {
+        jobs.fetch(job).ifPresent(snapshot -> {
+            List<JobSnapshot.Image> images = snapshot.images();
+            for (int i = 0; i < images.size(); i++) {
+                if (images.get(i).outcome() instanceof ImageOutcome.Pending) {
+                    try {
+                        fail(job, i, reason, message);
+                    } catch (IllegalStateException raced) {
+                        // an upload thread recorded this image meanwhile
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Cancels running jobs (their pending images are recorded as {@code cancelled}), lets the
+     * upload threads store what is already queued and joins them. Idempotent.
+     *
+     * @throws UncheckedInterruptedException if interrupted while waiting for jobs or upload
+     *                                       threads to end
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<RunningJob> jobsRunning = List.copyOf(running.values());
+        jobsRunning.forEach(job -> job.task().cancel());
+        try {
+            for (RunningJob job : jobsRunning) {
+                job.ended().await();
+            }
+            for (int i = 0; i < uploaders.size(); i++) {
+                uploads.put(STOP);
+            }
+            for (Thread uploader : uploaders) {
+                uploader.join();
+            }
+        } catch (InterruptedException e) {
+            throw UncheckedInterruptedException.interrupted("image jobs and upload threads to end", e);
+        }
+    }
+
+    /** Totals since start, for {@code /health} and the demo's per-layer timing. */
+    private static final class Metrics {
+        final LongAdder jobs = new LongAdder();
+        final LongAdder busy = new LongAdder();
+        final LongAdder processed = new LongAdder();
+        final LongAdder stored = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder downloadNanos = new LongAdder();
+        final LongAdder computeNanos = new LongAdder();
+        final LongAdder uploadNanos = new LongAdder();
+
+        Map<String, Long> snapshot() {
+            Map<String, Long> counters = new LinkedHashMap<>();
+            counters.put("jobsAccepted", jobs.sum());
+            counters.put("jobsRefusedBusy", busy.sum());
+            counters.put("imagesProcessed", processed.sum());
+            counters.put("imagesStored", stored.sum());
+            counters.put("imagesFailed", failed.sum());
+            counters.put("asyncDownloadMillis", downloadNanos.sum() / 1_000_000);
+            counters.put("computeMillis", computeNanos.sum() / 1_000_000);
+            counters.put("threadUploadMillis", uploadNanos.sum() / 1_000_000);
+            return counters;
+        }
+    }
+
+    /** Configures an {@link ImageService}. Not thread-safe. */
+    public static final class Builder {
+        private ObjectStore store;
+        private Downloader downloader = Downloader.builder().build();
+        private ImageProcessor processor = ImageProcessor.builder().build();
+        private JobStore jobs = JobStore.builder().build();
+        private int maxUrls = ProcessRequest.DEFAULT_MAX_URLS;
+        private int batchSize = 8;
+        private int maxRunningJobs = 4;
+        private int uploaders = 2;
+        private int uploadQueue = 64;
+
+        private Builder() {
+        }
+
+        /** Sets the object store the JPEGs go to (required). */
+        public Builder store(ObjectStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Sets the downloader (policy, timeouts, size limit); public addresses only by default. */
+        public Builder downloader(Downloader downloader) {
+            this.downloader = Objects.requireNonNull(downloader, "downloader");
+            return this;
+        }
+
+        /** Sets the image pipeline (size, pixel limit, JPEG quality). */
+        public Builder processor(ImageProcessor processor) {
+            this.processor = Objects.requireNonNull(processor, "processor");
+            return this;
+        }
+
+        /** Sets the job store (capacity, expiry). */
+        public Builder jobs(JobStore jobs) {
+            this.jobs = Objects.requireNonNull(jobs, "jobs");
+            return this;
+        }
+
+        /** Sets the most URLs one request may carry (default 100). */
+        public Builder maxUrls(int maxUrls) {
+            this.maxUrls = atLeastOne(maxUrls, "maxUrls");
+            return this;
+        }
+
+        /**
+         * Sets how many images of one job are downloaded at once and then processed together
+         * (default 8): a job holds at most this many downloads in memory.
+         */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = atLeastOne(batchSize, "batchSize");
+            return this;
+        }
+
+        /**
+         * Sets how many jobs download and process at once (default 4); later jobs wait, as
+         * "processing", for a turn. With the batch size and the downloader's size limit it
+         * bounds the memory of downloads in flight.
+         */
+        public Builder maxRunningJobs(int maxRunningJobs) {
+            this.maxRunningJobs = atLeastOne(maxRunningJobs, "maxRunningJobs");
+            return this;
+        }
+
+        /** Sets the number of upload threads (default 2). */
+        public Builder uploaders(int uploaders) {
+            this.uploaders = atLeastOne(uploaders, "uploaders");
+            return this;
+        }
+
+        /** Sets how many JPEGs may wait for an upload thread (default 64). */
+        public Builder uploadQueue(int uploadQueue) {
+            this.uploadQueue = atLeastOne(uploadQueue, "uploadQueue");
+            return this;
+        }
+
+        /** Creates the service and starts its upload threads. */
+        public ImageService build() {
+            return new ImageService(this);
+        }
+
+        private static int atLeastOne(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+            }
+            return value;
+        }
+    }
+}

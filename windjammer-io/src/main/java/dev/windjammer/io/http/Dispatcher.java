@@ -60,7 +60,12 @@ final class Dispatcher implements io.helidon.webserver.http.Handler {
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
         String method = request.prologue().method().text();
-        write(response, answer(method, request), method.equals("HEAD"));
+        Response answer = answer(method, request);
+        // A leftover interrupt (Helidon's shutdown, or the handler's own) would make the socket
+        // write fail with ClosedByInterruptException and lose the answer; the loop of this
+        // connection thread is steered by Helidon's own flags, not by the interrupt status.
+        Thread.interrupted();
+        write(response, answer, method.equals("HEAD"));
         if (request.headers().containsToken(HeaderValues.CONNECTION_CLOSE)) {
             throw new CloseConnectionException("the client sent Connection: close");
         }

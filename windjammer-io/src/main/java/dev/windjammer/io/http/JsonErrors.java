@@ -28,8 +28,11 @@ final class JsonErrors implements DirectHandler {
      * DirectHandler of the event type, with the status it chose and, because the server enables
      * ErrorHandling.includeEntity, the exception's message when Helidon marked it safe to show
      * (Helidon HTML-encodes request data it echoes in such messages). Unsafe messages and
-     * internal errors never reach the client: a 500 gets a fixed text and an id, and the cause is
-     * logged with the id at ERROR.
+     * internal errors never reach the client: a 500 gets a fixed text and, where we hold the
+     * cause, an id under which the cause is logged at ERROR. Helidon reports failures before
+     * routing (including a client hanging up in the middle of its headers, which Helidon counts
+     * as an internal error) through the variant without a Throwable and logs the cause itself;
+     * those get the fixed text only.
      */
 
     static final System.Logger LOG = System.getLogger(HttpServer.class.getName());
@@ -78,8 +81,9 @@ final class JsonErrors implements DirectHandler {
                                     ServerResponseHeaders responseHeaders, String message) {
         int status = defaultStatus.code();
         if (status >= 500) {
-            return transport(internal("request " + describe(request),
-                    new IllegalStateException(message == null ? defaultStatus.toString() : message)), responseHeaders);
+            // Helidon calls this variant for failures before routing and logs the cause itself
+            // (logger io.helidon.webserver.http1.Http1Connection); we have no cause to log.
+            return transport(response(status, defaultStatus.reasonPhrase().toLowerCase(Locale.ROOT)), responseHeaders);
         }
         return transport(response(status, explain(status, defaultStatus, message)), responseHeaders);
     }

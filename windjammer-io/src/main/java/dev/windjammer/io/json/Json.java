@@ -1,6 +1,8 @@
 package dev.windjammer.io.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -190,16 +192,18 @@ public final class Json {
         if (isBlank(json)) {
             throw new JsonException("empty document, expected " + describe(type.getRawClass()), "$", null);
         }
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (InvalidDefinitionException e) {
-            throw new IllegalArgumentException("cannot read JSON as " + type + ": " + e.getOriginalMessage(), e);
-        } catch (StreamConstraintsException e) {
-            throw new JsonException("JSON document exceeds a read limit: " + e.getOriginalMessage(), "$", e);
-        } catch (StreamReadException e) {
-            throw malformed(e);
-        } catch (JsonMappingException e) {
-            throw misfit(e);
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            try {
+                return MAPPER.readValue(parser, type);
+            } catch (InvalidDefinitionException e) {
+                throw new IllegalArgumentException("cannot read JSON as " + type + ": " + e.getOriginalMessage(), e);
+            } catch (StreamConstraintsException e) {
+                throw overLimit(e, "$");
+            } catch (StreamReadException e) {
+                throw malformed(e);
+            } catch (JsonMappingException e) {
+                throw misfit(e, parser.currentToken());
+            }
         } catch (IOException e) {
             // reading from a byte array does no I/O; Jackson declares it for streams
             throw new JsonException("unreadable JSON: " + e.getMessage(), "$", e);
@@ -221,8 +225,22 @@ public final class Json {
         return new JsonException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()), "$", e);
     }
 
-    private static JsonException misfit(JsonMappingException e) {
+    private static JsonException overLimit(StreamConstraintsException e, String path) {
+        String message = e.getOriginalMessage();
+        int from = message.indexOf(", from `");
+        if (from > 0 && message.indexOf(')', from) > 0) {
+            message = message.substring(0, from) + message.substring(message.indexOf(')', from));
+        }
+        return new JsonException("JSON document exceeds a read limit: " + message, path, e);
+    }
+
+    private static JsonException misfit(JsonMappingException e, JsonToken at) {
         String path = path(e.getPath());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                return overLimit(limit, path);
+            }
+        }
         String problem = switch (e) {
             case UnrecognizedPropertyException u -> "unknown property \"" + u.getPropertyName() + "\""
                     + (u.getKnownPropertyIds() == null || u.getKnownPropertyIds().isEmpty() ? ""
@@ -230,11 +248,34 @@ public final class Json {
             case InvalidNullException n -> "null is not allowed, expected " + describe(n.getTargetType());
             case InvalidFormatException f -> "cannot read " + render(f.getValue()) + " as " + describe(f.getTargetType());
             case MismatchedInputException m when isMissingProperty(m) -> "missing required property";
-            case MismatchedInputException m -> "expected " + describe(m.getTargetType());
+            case MismatchedInputException m when startsWith(m, "Trailing token") -> "unexpected content after the JSON value";
+            case MismatchedInputException m -> "expected " + describe(m.getTargetType()) + found(at);
             case ValueInstantiationException v -> "invalid value: " + rootMessage(v);
             default -> firstLine(e.getOriginalMessage());
         };
         return new JsonException("at " + path + ": " + problem, path, e);
+    }
+
+    private static boolean startsWith(JsonMappingException e, String prefix) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith(prefix);
+    }
+
+    /** ", got a string" for the token the parser stood on, or nothing when unknown. */
+    private static String found(JsonToken token) {
+        if (token == null) {
+            return "";
+        }
+        return switch (token) {
+            case VALUE_STRING -> ", got a string";
+            case VALUE_NUMBER_INT -> ", got an integer";
+            case VALUE_NUMBER_FLOAT -> ", got a number with a fraction";
+            case VALUE_TRUE, VALUE_FALSE -> ", got a boolean";
+            case VALUE_NULL -> ", got null";
+            case START_ARRAY, END_ARRAY -> ", got an array";
+            case START_OBJECT, END_OBJECT, FIELD_NAME -> ", got an object";
+            default -> "";
+        };
     }
 
     private static boolean isMissingProperty(MismatchedInputException e) {

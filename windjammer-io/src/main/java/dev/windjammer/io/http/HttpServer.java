@@ -1,5 +1,6 @@
 package dev.windjammer.io.http;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import dev.windjammer.UncheckedInterruptedException;
 import io.helidon.common.SerializationConfig;
 import io.helidon.http.DirectHandler;
@@ -9,6 +10,7 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http1.Http1Config;
 
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,8 +46,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * id. The server keeps serving after every one of these.
  *
  * <p><b>Slow and idle clients</b> cost a parked virtual thread and a socket each, so they do not
- * keep the server from serving others; a connection that sends nothing for
- * {@link #idleTimeout} is closed, and request headers are bounded by {@link #maxHeaderBytes}.
+ * keep the server from serving others; a connection idle between requests for
+ * {@link #idleTimeout} is closed, request headers are bounded by {@link #maxHeaderBytes}, and
+ * the number of open connections by {@link #maxConnections}, so that clients cannot exhaust the
+ * process's file descriptors (see ADR 0042 for what Helidon does not bound).
  *
  * <p><b>Shutdown.</b> {@link #close()} stops accepting connections, lets requests in flight
  * finish for up to {@link #shutdownGracePeriod}, then interrupts what still runs (a handler
@@ -61,7 +65,9 @@ public final class HttpServer implements AutoCloseable {
      * Overview. A thin layer over Helidon SE 4's WebServer (virtual thread per connection,
      * requests on a connection handled in turn on that thread). Helidon's routing gets a single
      * catch-all Dispatcher; our Router does the matching (see Router and Dispatcher for why).
-     * Limits map to Helidon settings: maxRequestBytes -> maxPayloadSize (checked against
+     * Limits map to Helidon settings: maxConnections -> maxTcpConnections (a semaphore taken
+     * before accept(); without it, running out of file descriptors makes accept() throw and
+     * Helidon's listener stop for good), maxRequestBytes -> maxPayloadSize (checked against
      * Content-Length before routing and while a chunked body is read), maxHeaderBytes ->
      * Http1Config.maxHeadersSize, idleTimeout -> idleConnectionTimeout (Helidon's idle check runs
      * every idleConnectionPeriod, here half the timeout), shutdownGracePeriod -> Helidon's own.
@@ -93,6 +99,7 @@ public final class HttpServer implements AutoCloseable {
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final CountDownLatch closed = new CountDownLatch(1);
 
+    private int maxConnections = defaultMaxConnections();
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
@@ -214,6 +221,36 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
+     * Sets how many connections the server holds open at once (default: the process's
+     * file-descriptor limit less a reserve of a quarter of it, at least 128, for everything else
+     * the process opens; unlimited where the JVM cannot tell the limit). Further
+     * clients wait in the listen backlog until a connection ends. Running out of file
+     * descriptors would otherwise make Helidon's accept loop fail and stop listening for good.
+     *
+     * @param connections at least 1
+     * @return this server
+     * @throws IllegalArgumentException if {@code connections} is below 1
+     * @throws IllegalStateException if the server has started
+     */
+    public HttpServer maxConnections(int connections) {
+        requireNew("change limits");
+        if (connections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, got " + connections);
+        }
+        this.maxConnections = connections;
+        return this;
+    }
+
+    private static int defaultMaxConnections() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            long descriptors = unix.getMaxFileDescriptorCount();
+            long reserve = Math.max(descriptors / 4, 128);
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(16, descriptors - reserve));
+        }
+        return -1;
+    }
+
+    /**
      * Sets the largest request body accepted (default 1 MiB); a larger one is answered with
      * {@code 413} and the connection is closed.
      *
@@ -310,6 +347,7 @@ public final class HttpServer implements AutoCloseable {
                     .host(host)
                     .port(requestedPort)
                     .maxPayloadSize(maxRequestBytes)
+                    .maxTcpConnections(maxConnections)
                     .shutdownGracePeriod(shutdownGracePeriod)
                     .idleConnectionTimeout(idleTimeout)
                     .idleConnectionPeriod(idleTimeout.dividedBy(2))

@@ -4,18 +4,24 @@ import dev.windjammer.UncheckedInterruptedException;
 import dev.windjammer.testkit.Delays;
 import dev.windjammer.testkit.TestThreads;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HttpServerLifecycleTest {
 
     private static final int SLOW_CLIENTS = 200;
+    private static final int CHILD_FILE_DESCRIPTORS = 320;
 
     @Test
     void closeLetsARequestInFlightFinishAndRefusesNewConnections() throws Exception {
@@ -131,6 +138,40 @@ class HttpServerLifecycleTest {
                 for (Socket slow : slowClients) {
                     slow.close();
                 }
+            }
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void runningOutOfFileDescriptorsDoesNotStopTheServer() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder("bash", "-c", "ulimit -n " + CHILD_FILE_DESCRIPTORS
+                + " && exec \"$0\" -cp \"$1\" " + FileDescriptorLimitServer.class.getName(),
+                java.toString(), System.getProperty("java.class.path"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            String line = output.readLine();
+            assertThat(line).as("the child server's first line").startsWith("port=");
+            int port = Integer.parseInt(line.substring(5));
+            List<Socket> flood = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2 * CHILD_FILE_DESCRIPTORS; i++) {
+                    flood.add(RawHttp.connect(port));
+                }
+            } finally {
+                for (Socket socket : flood) {
+                    socket.close();
+                }
+            }
+            try (HttpClient client = HttpClient.builder().requestTimeout(Delays.LONG).build()) {
+                assertThat(client.get("http://127.0.0.1:" + port + "/hello").text()).isEqualTo("hello");
+            }
+        } finally {
+            child.getOutputStream().close();
+            if (!child.waitFor(Delays.LONG.toMillis(), TimeUnit.MILLISECONDS)) {
+                child.destroyForcibly().waitFor();
             }
         }
     }
@@ -245,5 +286,6 @@ class HttpServerLifecycleTest {
         assertThatThrownBy(() -> server.maxHeaderBytes(10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> server.idleTimeout(Duration.ofMillis(10))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> server.shutdownGracePeriod(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.maxConnections(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

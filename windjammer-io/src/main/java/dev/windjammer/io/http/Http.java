@@ -38,7 +38,7 @@ public final class Http {
     /**
      * Returns the shared client used by {@link #get}, {@link #post} and {@link #request}.
      *
-     * @return the shared client; closing it is not allowed by convention (it is shared)
+     * @return the shared client; do not close it, other code in the JVM uses it too
      */
     public static HttpClient client() {
         return SharedClient.INSTANCE;

@@ -1,5 +1,6 @@
 package dev.windjammer.bench.io;
 
+import dev.windjammer.async.Async;
 import dev.windjammer.io.http.Http;
 import dev.windjammer.io.http.HttpClient;
 import dev.windjammer.io.http.HttpServer;
@@ -26,10 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,7 +97,7 @@ public class HttpFanOutBenchmark {
             calls.add(() -> windjammer.get(url));
         }
         long total = 0;
-        for (Response response : joinAll(calls)) {
+        for (Response response : Async.joinAll(calls)) {
             total += response.bodyLength();
         }
         return total;
@@ -118,18 +115,5 @@ public class HttpFanOutBenchmark {
             total += future.join().body().length;
         }
         return total;
-    }
-
-    /** Stand-in for Async.joinAll until the async layer is on main: a virtual thread per call. */
-    private static <T> List<T> joinAll(List<Callable<T>> calls) {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<T> results = new ArrayList<>(calls.size());
-            for (Future<T> future : executor.invokeAll(calls)) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

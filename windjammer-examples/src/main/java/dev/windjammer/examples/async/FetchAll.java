@@ -1,5 +1,6 @@
 package dev.windjammer.examples.async;
 
+import dev.windjammer.async.Async;
 import dev.windjammer.io.http.Http;
 import dev.windjammer.io.http.HttpServer;
 
@@ -47,7 +48,7 @@ public final class FetchAll {
         for (String url : urls) {
             fetches.add(() -> Http.get(url).expectSuccess().text());
         }
-        return AsyncStandIn.joinAll(fetches);
+        return Async.joinAll(fetches);
     }
 
     /**
@@ -94,7 +95,7 @@ public final class FetchAll {
     public static void main(String[] args) throws InterruptedException {
         try (HttpServer server = Http.server("127.0.0.1:0")
                 .get("/item/{n}", req -> {
-                    Thread.sleep(Duration.ofMillis(50));
+                    Async.sleep(Duration.ofMillis(50));
                     return Http.text("item " + req.pathParam("n"));
                 })
                 .start()) {

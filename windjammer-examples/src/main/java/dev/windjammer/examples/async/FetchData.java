@@ -1,6 +1,7 @@
 package dev.windjammer.examples.async;
 
 import dev.windjammer.Pair;
+import dev.windjammer.async.Async;
 import dev.windjammer.io.http.Http;
 import dev.windjammer.io.http.HttpServer;
 
@@ -77,7 +78,7 @@ public final class FetchData {
      * @return both bodies
      */
     public Pair<String, String> fetchBoth() {
-        return AsyncStandIn.join(this::fetchDataFromApi1, this::fetchDataFromApi2);
+        return Async.join(this::fetchDataFromApi1, this::fetchDataFromApi2);
     }
 
     /**
@@ -90,11 +91,11 @@ public final class FetchData {
         Duration latency = Duration.ofMillis(300);
         try (HttpServer apis = Http.server("127.0.0.1:0")
                 .get("/api1", req -> {
-                    Thread.sleep(latency);
+                    Async.sleep(latency);
                     return Http.text("data from api 1");
                 })
                 .get("/api2", req -> {
-                    Thread.sleep(latency);
+                    Async.sleep(latency);
                     return Http.text("data from api 2");
                 })
                 .start()) {

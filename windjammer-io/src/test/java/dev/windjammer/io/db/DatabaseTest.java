@@ -3,6 +3,7 @@ package dev.windjammer.io.db;
 import dev.windjammer.TaskFailedException;
 import dev.windjammer.TimedOutException;
 import dev.windjammer.UncheckedInterruptedException;
+import dev.windjammer.async.Async;
 import dev.windjammer.testkit.Delays;
 import dev.windjammer.testkit.TestThreads;
 import org.junit.jupiter.api.AfterEach;
@@ -353,6 +354,15 @@ class DatabaseTest {
             counts.add(db.query("select count(*) from users", Long.class).getFirst());
         }
         assertThat(counts).containsOnly(2L);
+    }
+
+    @Test
+    void asyncTimeoutAroundASlowQueryEndsIt() {
+        Assumptions.assumeTrue(engine.equals("postgresql"), "H2 embedded does not interrupt a running statement");
+        assertThatThrownBy(() -> Async.timeout(Delays.MEDIUM, () -> db.query("select pg_sleep(60)", String.class)))
+                .isInstanceOf(TimedOutException.class)
+                .hasCauseInstanceOf(UncheckedInterruptedException.class);
+        assertThat(db.query("select count(*) from users", Long.class)).containsExactly(2L);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.windjammer.io.http;
 
 import dev.windjammer.TimedOutException;
 import dev.windjammer.UncheckedInterruptedException;
+import dev.windjammer.async.Async;
 import dev.windjammer.testkit.Delays;
 import dev.windjammer.testkit.TestThreads;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +116,15 @@ class HttpClientTest {
                 .isInstanceOf(TimedOutException.class)
                 .hasMessageContaining("GET " + server.url("/slow"))
                 .extracting(e -> ((TimedOutException) e).timeout()).isEqualTo(Delays.MEDIUM);
+    }
+
+    @Test
+    void asyncTimeoutAroundACallAbortsIt() {
+        assertThatThrownBy(() -> Async.timeout(Delays.MEDIUM, () -> client.get(server.url("/slow"))))
+                .isInstanceOf(TimedOutException.class)
+                .hasCauseInstanceOf(UncheckedInterruptedException.class);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(client.get(server.url("/hello")).text()).isEqualTo("hello");
     }
 
     @Test

@@ -58,8 +58,9 @@ public final class Database implements SqlOperations, AutoCloseable {
      *
      * Cancellation. An interrupted virtual thread blocked in a socket read has its socket closed
      * by the JDK (Thread.interrupt on a virtual thread in java.net I/O), so the statement fails
-     * with an SQLException and Hikari evicts the broken connection on return. We check the
-     * interrupt status when translating that exception, so the caller sees
+     * with an SQLException and Hikari evicts the broken connection on return; a statement
+     * called from a platform thread runs on a virtual thread for this reason (see Jdbc). We
+     * check the interrupt status when translating the exception, so the caller sees
      * UncheckedInterruptedException, the same as every other Windjammer wait; Async.timeout on a
      * slow query therefore ends it. H2 embedded ignores interruption inside a running statement.
      *

@@ -29,6 +29,11 @@ import java.util.Optional;
  * interrupted call throws {@link UncheckedInterruptedException} (interrupt status set; the
  * connection it used is discarded); no pooled connection within the pool's timeout is a
  * {@link TimedOutException}.
+ *
+ * <p><b>Cancellation.</b> Interrupting the calling thread aborts a statement waiting on a
+ * network database (PostgreSQL) by closing its connection, whether the caller is a virtual thread
+ * or a platform thread (a statement called from a platform thread runs on a virtual thread for
+ * this, the caller waiting for it). H2 embedded finishes a running statement first.
  */
 public interface SqlOperations {
 

@@ -357,7 +357,7 @@ class DatabaseTest {
     }
 
     @Test
-    void asyncTimeoutAroundASlowQueryEndsIt() {
+    void asyncTimeoutAroundASlowQueryOnAPlatformThreadEndsIt() {
         Assumptions.assumeTrue(engine.equals("postgresql"), "H2 embedded does not interrupt a running statement");
         assertThatThrownBy(() -> Async.timeout(Delays.MEDIUM, () -> db.query("select pg_sleep(60)", String.class)))
                 .isInstanceOf(TimedOutException.class)

@@ -5,4 +5,8 @@
 module dev.windjammer.core {
     exports dev.windjammer;
     exports dev.windjammer.async;
+    exports dev.windjammer.compute;
+    exports dev.windjammer.compute.spi;
+
+    uses dev.windjammer.compute.spi.ComputeBackendProvider;
 }

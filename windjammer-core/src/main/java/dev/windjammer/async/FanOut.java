@@ -33,8 +33,10 @@ final class FanOut {
      * thrown once all have ended. Settled (joinAllSettled) and race use a settling scope, in
      * which a failure stays with its task.
      *
-     * Race. Each task gets a completion callback; the first success wins a CAS on `winner` and
-     * cancels the scope, so the losers are interrupted and bodies not yet started never start.
+     * Race. Each task gets a completion callback once all are forked (a task already done runs
+     * it at once, on the caller); the first success observed wins a CAS on `winner` and cancels
+     * the scope, so the losers are interrupted and those whose thread has not yet run the body
+     * never run it.
      * A failure does not end the race (Promise.any, not Promise.race): it is thrown only when
      * every body failed, the first in iteration order, the others attached as suppressed.
      *

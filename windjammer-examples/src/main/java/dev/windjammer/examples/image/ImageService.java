@@ -11,14 +11,21 @@ import dev.windjammer.examples.image.imaging.ProcessedImage;
 import dev.windjammer.examples.image.job.ImageOutcome;
 import dev.windjammer.examples.image.job.JobSnapshot;
 import dev.windjammer.examples.image.job.JobStore;
+import dev.windjammer.examples.image.job.LayerTimes;
 import dev.windjammer.examples.image.request.ProcessRequest;
 import dev.windjammer.examples.image.store.ObjectStore;
 import dev.windjammer.examples.image.store.ObjectStoreException;
+import dev.windjammer.io.http.Http;
+import dev.windjammer.io.http.HttpException;
+import dev.windjammer.io.http.HttpServer;
+import dev.windjammer.io.http.Request;
+import dev.windjammer.io.http.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +35,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -44,19 +52,33 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>{@code
  * try (ImageService service = ImageService.builder().store(ObjectStore.filesystem(dir)).build()) {
- *     ImageService.Submission submission = service.submit("[\"https://example.com/cat.jpg\"]");
- *     ...
- *     service.report(jobId);   // per-image outcomes
+ *     HttpServer server = service.serve("127.0.0.1:8080");   // POST /process, GET /jobs/{id}, GET /health
+ *     server.run();                                          // until interrupted
  * }
  * }</pre>
  *
+ * <p><b>HTTP.</b> {@link #serve(String)} maps the routes onto {@link #submit}, {@link #report}
+ * and {@link #health}:
+ * <ul>
+ *   <li>{@code POST /process} with a JSON array of image URLs → {@code 202}
+ *       {@code {"id": "…", "status": "processing", "location": "/jobs/…"}} and a
+ *       {@code Location} header, at once; {@code 400} naming what is wrong with the body (not
+ *       JSON, not an array, empty, too many URLs, a non-string entry, a non-http(s) or
+ *       malformed URL); {@code 413} for a body over {@link Builder#maxRequestBytes};
+ *       {@code 415} for a {@code Content-Type} other than JSON (none at all is accepted);
+ *       {@code 503} with {@code Retry-After} while the job store is full of running jobs.</li>
+ *   <li>{@code GET /jobs/{id}} → {@code 200} with a {@link JobReport} (per-image outcome and
+ *       the time spent in each layer), or {@code 404} for an unknown, expired or evicted job.</li>
+ *   <li>{@code GET /health} → {@code 200} with {@link Health}: counters and time per layer.</li>
+ * </ul>
+ * Errors are {@code {"error": "…", "status": N}} and never carry a stack trace. Everything that
+ * goes wrong with one image (unreachable host, refused address, not an image, too large, too
+ * many pixels, store failure) is that image's outcome in the job report, not an HTTP error.
+ *
  * <p>{@link #submit(String)} answers at once; the job then runs on its own virtual thread.
- * Thread-safe. {@link #close()} cancels running jobs, lets the upload threads finish what is
- * queued and joins them; it does not close the object store, which belongs to the caller.
- * The HTTP routes map onto these methods: {@code POST /process} → {@link #submit} (202,
- * 400 for {@link Submission.Invalid}, 503 with {@code Retry-After} for
- * {@link Submission.Busy}), {@code GET /jobs/{id}} → {@link #report} (404 when empty),
- * {@code GET /health} → {@link #health}.
+ * Thread-safe. {@link #close()} stops the HTTP server, cancels running jobs, lets the upload
+ * threads finish what is queued and joins them; it does not close the object store, which
+ * belongs to the caller.
  */
 public final class ImageService implements AutoCloseable {
     /*
@@ -87,9 +109,11 @@ public final class ImageService implements AutoCloseable {
      *   hold a parked virtual thread and their URL list only.
      *
      * Cancellation
-     *   close() cancels every running job task: its downloads are interrupted, Compute.parallel
-     *   stops scheduling, a waiting queue put is interrupted; the images still pending are
-     *   recorded as failed ("cancelled") before the task ends. Then one STOP marker per upload
+     *   close() stops every running job: a job whose body has not started yet is claimed by
+     *   close() and its images recorded as failed ("cancelled") there (a FutureTask cancelled
+     *   before it ran never runs its body); otherwise its task is cancelled: its downloads are
+     *   interrupted, Compute.parallel stops scheduling, a waiting queue put is interrupted, and
+     *   the body records the images still pending as "cancelled" before it ends. Then one STOP marker per upload
      *   thread goes behind the queued JPEGs: they are stored, then the threads end.
      */
 
@@ -107,13 +131,43 @@ public final class ImageService implements AutoCloseable {
     private final List<Thread> uploaders = new ArrayList<>();
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private final Metrics metrics = new Metrics();
+    private final long maxRequestBytes;
     private volatile boolean closed;
+    /** Guarded by {@code this}. */
+    private HttpServer server;
 
     /**
-     * A job's task and the latch its body opens when it has really ended: a cancelled Task
-     * counts as done at once (Future semantics), before its body has run its clean-up.
+     * A job's task, who owns the job, and the latch its owner opens when the job has really
+     * ended. A Task cancelled before its thread ran never runs its body (FutureTask), and a
+     * cancelled Task counts as done before its body has cleaned up; so the body and
+     * {@link #stop} race to claim the job, and the winner records its outcome and opens the latch.
      */
-    private record RunningJob(Task<Void> task, CountDownLatch ended) {
+    private static final class RunningJob {
+        final String id;
+        final AtomicBoolean claimed = new AtomicBoolean();
+        final CountDownLatch ended = new CountDownLatch(1);
+        volatile Task<Void> task;
+
+        RunningJob(String id) {
+            this.id = id;
+        }
+    }
+
+    /**
+     * Ends {@code job}: if its body has not started, fails its images here; otherwise cancels
+     * its task (interrupting downloads, compute, a waiting hand-over) and waits for its body.
+     */
+    private void stop(RunningJob job) throws InterruptedException {
+        if (job.claimed.compareAndSet(false, true)) {
+            failPending(job.id, "cancelled", "the service shut down before this image was started");
+            running.remove(job.id);
+            job.ended.countDown();
+        }
+        Task<Void> task = job.task;
+        if (task != null) {
+            task.cancel();
+        }
+        job.ended.await();
     }
 
     /** One JPEG waiting to be uploaded. */
@@ -130,6 +184,7 @@ public final class ImageService implements AutoCloseable {
         this.jobs = builder.jobs;
         this.maxUrls = builder.maxUrls;
         this.batchSize = builder.batchSize;
+        this.maxRequestBytes = builder.maxRequestBytes;
         this.admission = new Semaphore(builder.maxRunningJobs, true);
         this.uploads = new ArrayBlockingQueue<>(builder.uploadQueue);
         for (int i = 0; i < builder.uploaders; i++) {
@@ -199,25 +254,25 @@ public final class ImageService implements AutoCloseable {
         }
         String id = created.get();
         metrics.jobs.increment();
-        // registered before the body starts, so that the body's removal cannot come first
-        CountDownLatch registered = new CountDownLatch(1);
-        CountDownLatch ended = new CountDownLatch(1);
-        Task<Void> task = Async.spawn("image-job-" + id, () -> {
-            try {
-                registered.await();
-                run(id, urls);
-            } catch (InterruptedException e) {
-                failPending(id, "cancelled", "the service shut down before this image was started");
-            } finally {
-                running.remove(id);
-                ended.countDown();
+        RunningJob job = new RunningJob(id);
+        running.put(id, job); // before the body can start, so that its removal comes after
+        job.task = Async.spawn("image-job-" + id, () -> {
+            if (job.claimed.compareAndSet(false, true)) {
+                try {
+                    run(id, urls);
+                } finally {
+                    running.remove(id);
+                    job.ended.countDown();
+                }
             }
             return null;
         });
-        running.put(id, new RunningJob(task, ended));
-        registered.countDown();
-        if (closed) {
-            task.cancel(); // close() ran between the check in submit() and now
+        if (closed) { // close() ran between the check in submit() and now
+            try {
+                stop(job);
+            } catch (InterruptedException e) {
+                throw UncheckedInterruptedException.interrupted("a job refused during close() to end", e);
+            }
         }
         return new Submission.Accepted(id);
     }
@@ -253,6 +308,64 @@ public final class ImageService implements AutoCloseable {
     public record Health(String status, int jobs, int capacity, int running, Map<String, Long> counters) {
     }
 
+    /**
+     * Starts an HTTP server on {@code address} with the routes {@code POST /process},
+     * {@code GET /jobs/{id}} and {@code GET /health} (see the class documentation for the
+     * statuses). {@link #close()} closes it.
+     *
+     * @param address {@code host:port}, e.g. {@code 127.0.0.1:8080}; port {@code 0} picks a free one
+     * @return the started server (for its {@link HttpServer#port()} and {@link HttpServer#url(String)})
+     * @throws IllegalStateException    if the service is closed or already serving
+     * @throws IllegalArgumentException if {@code address} is not {@code host:port}
+     * @throws java.io.UncheckedIOException if the address cannot be bound
+     */
+    public HttpServer serve(String address) {
+        HttpServer http = Http.server(Objects.requireNonNull(address, "address"))
+                .maxRequestBytes(maxRequestBytes)
+                .post("/process", this::handleProcess)
+                .get("/jobs/{id}", this::handleJob)
+                .get("/health", request -> Http.json(health()));
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the image service is closed");
+            }
+            if (server != null) {
+                throw new IllegalStateException("the image service already serves on " + server);
+            }
+            server = http;
+        }
+        return http.start();
+    }
+
+    private Response handleProcess(Request request) {
+        Optional<String> type = request.header("Content-Type");
+        if (type.isPresent() && !isJson(type.get())) {
+            throw new HttpException(415, "expected a JSON array of image URLs (Content-Type: application/json), got "
+                    + "Content-Type: " + type.get());
+        }
+        return switch (submit(request.text())) {
+            case Submission.Accepted accepted -> {
+                String location = "/jobs/" + accepted.jobId();
+                yield Http.json(202, Map.of("id", accepted.jobId(), "status", "processing", "location", location))
+                        .withHeader("Location", location);
+            }
+            case Submission.Invalid invalid -> throw HttpException.badRequest(invalid.message());
+            case Submission.Busy busy -> Http.json(503, Map.of("error", busy.message(), "status", 503))
+                    .withHeader("Retry-After", "1");
+        };
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    private Response handleJob(Request request) {
+        String id = request.pathParam("id");
+        return report(id).map(Http::json).orElseThrow(() -> HttpException.notFound(
+                "no job \"" + id + "\": unknown, expired, or removed some time after it was fetched done"));
+    }
+
     private void run(String id, List<URI> urls) {
         try {
             admission.acquire();
@@ -263,7 +376,7 @@ public final class ImageService implements AutoCloseable {
         try {
             for (int from = 0; from < urls.size(); from += batchSize) {
                 List<Fetched> fetched = download(id, urls, from, Math.min(urls.size(), from + batchSize));
-                handOver(id, fetched, process(fetched));
+                handOver(id, fetched, process(id, fetched));
             }
         } catch (UncheckedInterruptedException e) {
             failPending(id, "cancelled", "the service shut down before this image was finished");
@@ -287,7 +400,7 @@ public final class ImageService implements AutoCloseable {
             fetches.add(() -> downloader.fetch(url));
         }
         List<Download> downloads = Async.joinAll(fetches);
-        metrics.downloadNanos.add(System.nanoTime() - start);
+        spent(id, LayerTimes.Layer.ASYNC_DOWNLOAD, System.nanoTime() - start);
         List<Fetched> fetched = new ArrayList<>(downloads.size());
         for (int i = 0; i < downloads.size(); i++) {
             switch (downloads.get(i)) {
@@ -299,11 +412,20 @@ public final class ImageService implements AutoCloseable {
     }
 
     /** Compute layer: decode, resize, sepia, JPEG for the whole batch in parallel. */
-    private List<ProcessedImage> process(List<Fetched> fetched) {
+    private List<ProcessedImage> process(String id, List<Fetched> fetched) {
+        if (fetched.isEmpty()) {
+            return List.of();
+        }
         long start = System.nanoTime();
         List<ProcessedImage> processed = Compute.parallel(fetched, image -> processor.process(image.body()));
-        metrics.computeNanos.add(System.nanoTime() - start);
+        spent(id, LayerTimes.Layer.COMPUTE, System.nanoTime() - start);
         return processed;
+    }
+
+    /** Adds time to the job and to the service's totals; before the job's outcomes it covers. */
+    private void spent(String id, LayerTimes.Layer layer, long nanos) {
+        jobs.addTime(id, layer, nanos);
+        metrics.nanos[layer.ordinal()].add(nanos);
     }
 
     private void enqueue(Upload upload) {
@@ -342,15 +464,15 @@ public final class ImageService implements AutoCloseable {
             long start = System.nanoTime();
             try {
                 store.put(upload.key(), upload.jpeg(), JPEG);
+                spent(upload.job(), LayerTimes.Layer.THREAD_UPLOAD, System.nanoTime() - start);
                 metrics.stored.increment();
                 jobs.complete(upload.job(), upload.index(), new ImageOutcome.Stored(upload.key(), upload.jpeg().length));
             } catch (ObjectStoreException | IllegalArgumentException e) {
+                spent(upload.job(), LayerTimes.Layer.THREAD_UPLOAD, System.nanoTime() - start);
                 fail(upload.job(), upload.index(), "store_failed", e.getMessage());
             } catch (UncheckedInterruptedException e) {
                 fail(upload.job(), upload.index(), "cancelled", "the service shut down before this image was stored");
                 return;
-            } finally {
-                metrics.uploadNanos.add(System.nanoTime() - start);
             }
         }
     }
@@ -376,7 +498,8 @@ public final class ImageService implements AutoCloseable {
     }
 
     /**
-     * Cancels running jobs (their pending images are recorded as {@code cancelled}), lets the
+     * Stops the HTTP server if {@link #serve} started one (requests in flight finish first),
+     * cancels running jobs (their pending images are recorded as {@code cancelled}), lets the
      * upload threads store what is already queued and joins them. Idempotent.
      *
      * @throws UncheckedInterruptedException if interrupted while waiting for jobs or upload
@@ -384,17 +507,20 @@ public final class ImageService implements AutoCloseable {
      */
     @Override
     public void close() {
+        HttpServer http;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            http = server;
         }
-        List<RunningJob> jobsRunning = List.copyOf(running.values());
-        jobsRunning.forEach(job -> job.task().cancel());
+        if (http != null) {
+            http.close();
+        }
         try {
-            for (RunningJob job : jobsRunning) {
-                job.ended().await();
+            for (RunningJob job : List.copyOf(running.values())) {
+                stop(job);
             }
             for (int i = 0; i < uploaders.size(); i++) {
                 uploads.put(STOP);
@@ -414,9 +540,8 @@ public final class ImageService implements AutoCloseable {
         final LongAdder processed = new LongAdder();
         final LongAdder stored = new LongAdder();
         final LongAdder failed = new LongAdder();
-        final LongAdder downloadNanos = new LongAdder();
-        final LongAdder computeNanos = new LongAdder();
-        final LongAdder uploadNanos = new LongAdder();
+        /** Indexed by {@link LayerTimes.Layer#ordinal()}. */
+        final LongAdder[] nanos = {new LongAdder(), new LongAdder(), new LongAdder()};
 
         Map<String, Long> snapshot() {
             Map<String, Long> counters = new LinkedHashMap<>();
@@ -425,9 +550,9 @@ public final class ImageService implements AutoCloseable {
             counters.put("imagesProcessed", processed.sum());
             counters.put("imagesStored", stored.sum());
             counters.put("imagesFailed", failed.sum());
-            counters.put("asyncDownloadMillis", downloadNanos.sum() / 1_000_000);
-            counters.put("computeMillis", computeNanos.sum() / 1_000_000);
-            counters.put("threadUploadMillis", uploadNanos.sum() / 1_000_000);
+            counters.put("asyncDownloadMillis", nanos[LayerTimes.Layer.ASYNC_DOWNLOAD.ordinal()].sum() / 1_000_000);
+            counters.put("computeMillis", nanos[LayerTimes.Layer.COMPUTE.ordinal()].sum() / 1_000_000);
+            counters.put("threadUploadMillis", nanos[LayerTimes.Layer.THREAD_UPLOAD.ordinal()].sum() / 1_000_000);
             return counters;
         }
     }
@@ -443,6 +568,7 @@ public final class ImageService implements AutoCloseable {
         private int maxRunningJobs = 4;
         private int uploaders = 2;
         private int uploadQueue = 64;
+        private long maxRequestBytes = 256 * 1024;
 
         private Builder() {
         }
@@ -508,9 +634,25 @@ public final class ImageService implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets the largest {@code POST /process} body {@link #serve} accepts (default 256 KiB);
+         * a larger one is answered {@code 413} without being read.
+         */
+        public Builder maxRequestBytes(long maxRequestBytes) {
+            this.maxRequestBytes = atLeastOne(maxRequestBytes, "maxRequestBytes");
+            return this;
+        }
+
         /** Creates the service and starts its upload threads. */
         public ImageService build() {
             return new ImageService(this);
+        }
+
+        private static long atLeastOne(long value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+            }
+            return value;
         }
 
         private static int atLeastOne(int value, String name) {

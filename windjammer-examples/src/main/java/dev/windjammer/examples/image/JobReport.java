@@ -3,6 +3,7 @@ package dev.windjammer.examples.image;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.windjammer.examples.image.job.ImageOutcome;
 import dev.windjammer.examples.image.job.JobSnapshot;
+import dev.windjammer.examples.image.job.LayerTimes;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -12,6 +13,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>{@code
  * {"id": "5c1f…", "status": "processing", "stored": 1, "failed": 1, "pending": 1,
+ *  "layers": {"asyncDownloadMillis": 41.2, "computeMillis": 63.9, "threadUploadMillis": 12.5},
  *  "images": [
  *    {"url": "https://…/a.png", "status": "stored", "key": "jobs/5c1f…/0.jpg", "bytes": 48213,
  *     "location": "s3://images/jobs/5c1f…/0.jpg"},
@@ -36,13 +38,40 @@ import java.util.function.UnaryOperator;
  * @param stored  images stored
  * @param failed  images given up on
  * @param pending images not finished
+ * @param layers  the time the job has spent so far in each layer (see {@link LayerTimes})
  * @param images  one entry per submitted URL, in submission order
  */
-public record JobReport(String id, String status, long stored, long failed, long pending, List<Image> images) {
+public record JobReport(String id, String status, long stored, long failed, long pending, Layers layers,
+                        List<Image> images) {
 
     /** Copies the list. */
     public JobReport {
         images = List.copyOf(images);
+    }
+
+    /**
+     * The time spent in each layer, in milliseconds to a tenth.
+     *
+     * @param asyncDownloadMillis downloads (wall time of the job's download batches)
+     * @param computeMillis       decoding, resizing, sepia and JPEG on the compute pool (wall time)
+     * @param threadUploadMillis  storing on the upload threads (summed over the job's images)
+     */
+    public record Layers(double asyncDownloadMillis, double computeMillis, double threadUploadMillis) {
+
+        /**
+         * Converts {@code times} to milliseconds.
+         *
+         * @param times the job's times
+         * @return the same in milliseconds, rounded to a tenth
+         */
+        public static Layers of(LayerTimes times) {
+            return new Layers(millis(times.asyncDownloadNanos()), millis(times.computeNanos()),
+                    millis(times.threadUploadNanos()));
+        }
+
+        private static double millis(long nanos) {
+            return Math.round(nanos / 100_000.0) / 10.0;
+        }
     }
 
     /**
@@ -78,6 +107,6 @@ public record JobReport(String id, String status, long stored, long failed, long
                     failed.reason(), failed.message());
         }).toList();
         return new JobReport(job.id(), job.status().code(), job.count(ImageOutcome.Stored.class),
-                job.count(ImageOutcome.Failed.class), job.count(ImageOutcome.Pending.class), images);
+                job.count(ImageOutcome.Failed.class), job.count(ImageOutcome.Pending.class), Layers.of(job.times()), images);
     }
 }

@@ -188,6 +188,20 @@ class ImageServiceTest {
     }
 
     @Test
+    void closingRightAfterSubmitEndsEveryJobWhetherOrNotItStarted() throws Exception {
+        try (ScriptedServer silent = ScriptedServer.silent()) {
+            for (int round = 0; round < 20; round++) {
+                ImageService closing = ImageService.builder().store(store).downloader(loopbackDownloader()).build();
+                String id = accepted(closing.submit("[\"" + silent.url("/never.png") + "\"]"));
+
+                closing.close();
+
+                assertThat(closing.report(id).orElseThrow().images().get(0).error()).isEqualTo("cancelled");
+            }
+        }
+    }
+
+    @Test
     void storesIntoTheFilesystemStoreToo(@TempDir Path directory) throws Exception {
         try (ObjectStore files = ObjectStore.filesystem(directory);
              ImageService local = ImageService.builder().store(files).downloader(loopbackDownloader()).build()) {

@@ -11,14 +11,27 @@ import java.util.Objects;
  * @param id     the job id
  * @param status {@code PROCESSING} while an image is pending, then {@code DONE}
  * @param images one entry per submitted URL, in submission order
+ * @param times  the time spent so far in each layer
  */
-public record JobSnapshot(String id, Status status, List<Image> images) {
+public record JobSnapshot(String id, Status status, List<Image> images, LayerTimes times) {
 
     /** Copies the list and checks the components. */
     public JobSnapshot {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(times, "times");
         images = List.copyOf(images);
+    }
+
+    /**
+     * A snapshot with no time spent yet.
+     *
+     * @param id     the job id
+     * @param status its status
+     * @param images its images
+     */
+    public JobSnapshot(String id, Status status, List<Image> images) {
+        this(id, status, images, LayerTimes.ZERO);
     }
 
     /** A job's overall state. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -39,7 +40,7 @@ import java.util.function.LongSupplier;
 public final class JobStore {
     /*
      * Overview
-     *   Lookups (fetch, complete) go through a ConcurrentHashMap without locking; each job's
+     *   Lookups (fetch, complete, addTime) go through a ConcurrentHashMap without locking; each job's
      *   outcomes live in an AtomicReferenceArray and move from PENDING to a final outcome by
      *   compareAndSet, so two outcomes for one image are detected, and a snapshot is a plain
      *   read of each slot. A job's status is derived from the slots the snapshot read, so
@@ -63,6 +64,9 @@ public final class JobStore {
      * Memory ordering
      *   complete(): the CAS on the slot publishes the outcome; a fetch that reads the slot
      *   sees the outcome object fully constructed (records are immutable, final fields).
+     *   addTime() is a volatile add on the job's AtomicLongArray; snapshot() reads the times
+     *   after the outcomes, so time added before a complete() is visible to any snapshot that
+     *   saw that outcome (the CAS and the volatile reads order them).
      *   Job timestamps are written and read under the lock only.
      */
 
@@ -173,6 +177,31 @@ public final class JobStore {
     }
 
     /**
+     * Adds {@code nanos} to the time job {@code id} spent in {@code layer}. Time added before
+     * the {@link #complete} that finishes the job is in every snapshot that shows it done.
+     *
+     * @param id    the job id
+     * @param layer the layer
+     * @param nanos the time spent, not negative
+     * @return {@code true} if added; {@code false} if the job no longer exists
+     * @throws IllegalArgumentException if {@code nanos} is negative
+     * @throws NullPointerException     if {@code id} or {@code layer} is null
+     */
+    public boolean addTime(String id, LayerTimes.Layer layer, long nanos) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(layer, "layer");
+        if (nanos < 0) {
+            throw new IllegalArgumentException("nanos must not be negative, got " + nanos);
+        }
+        Job job = jobs.get(id);
+        if (job == null) {
+            return false;
+        }
+        job.nanos.addAndGet(layer.ordinal(), nanos);
+        return true;
+    }
+
+    /**
      * Returns job {@code id} as it stands. The first fetch that sees the job done starts its
      * {@code ttlAfterFetch}.
      *
@@ -275,6 +304,8 @@ public final class JobStore {
         final List<URI> urls;
         final AtomicReferenceArray<ImageOutcome> outcomes;
         final AtomicInteger pending;
+        /** Time per layer, indexed by {@link LayerTimes.Layer#ordinal()}. */
+        final AtomicLongArray nanos = new AtomicLongArray(LayerTimes.Layer.values().length);
         /** Guarded by the store's lock. */
         long completedAt = NOT_YET;
         /** Guarded by the store's lock. */
@@ -298,7 +329,9 @@ public final class JobStore {
                 done &= !(outcome instanceof ImageOutcome.Pending);
                 images.add(new JobSnapshot.Image(urls.get(i), outcome));
             }
-            return new JobSnapshot(id, done ? JobSnapshot.Status.DONE : JobSnapshot.Status.PROCESSING, images);
+            // read after the outcomes: time added before the last complete() is seen with it
+            LayerTimes times = new LayerTimes(nanos.get(0), nanos.get(1), nanos.get(2));
+            return new JobSnapshot(id, done ? JobSnapshot.Status.DONE : JobSnapshot.Status.PROCESSING, images, times);
         }
     }
 

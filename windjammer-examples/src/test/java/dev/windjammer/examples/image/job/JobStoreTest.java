@@ -64,6 +64,29 @@ class JobStoreTest {
     }
 
     @Test
+    void timeSpentInEachLayerAddsUpPerJob() {
+        String id = store.create(TWO).orElseThrow();
+        String other = store.create(TWO).orElseThrow();
+
+        assertThat(store.addTime(id, LayerTimes.Layer.ASYNC_DOWNLOAD, 5)).isTrue();
+        store.addTime(id, LayerTimes.Layer.COMPUTE, 7);
+        store.addTime(id, LayerTimes.Layer.THREAD_UPLOAD, 2);
+        store.addTime(id, LayerTimes.Layer.THREAD_UPLOAD, 3);
+
+        assertThat(store.fetch(id).orElseThrow().times()).isEqualTo(new LayerTimes(5, 7, 5));
+        assertThat(store.fetch(other).orElseThrow().times()).isEqualTo(LayerTimes.ZERO);
+    }
+
+    @Test
+    void timeForAnUnknownJobIsDroppedAndNegativeTimeRefused() {
+        String id = store.create(TWO).orElseThrow();
+
+        assertThat(store.addTime("no-such-job", LayerTimes.Layer.COMPUTE, 1)).isFalse();
+        assertThatThrownBy(() -> store.addTime(id, LayerTimes.Layer.COMPUTE, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    }
+
+    @Test
     void anUnknownJobIsEmptyAndItsOutcomesAreDropped() {
         assertThat(store.fetch("no-such-job")).isEmpty();
         assertThat(store.complete("no-such-job", 0, STORED)).isFalse();
@@ -266,6 +289,8 @@ class JobStoreTest {
         assertThatThrownBy(() -> store.fetch(null)).hasMessageContaining("id");
         assertThatThrownBy(() -> store.complete(null, 0, STORED)).hasMessageContaining("id");
         assertThatThrownBy(() -> store.complete("x", 0, null)).hasMessageContaining("outcome");
+        assertThatThrownBy(() -> store.addTime(null, LayerTimes.Layer.COMPUTE, 1)).hasMessageContaining("id");
+        assertThatThrownBy(() -> store.addTime("x", null, 1)).hasMessageContaining("layer");
     }
 
     private String done(String id) {

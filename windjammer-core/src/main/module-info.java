@@ -5,4 +5,6 @@
 module dev.windjammer.core {
     exports dev.windjammer;
     exports dev.windjammer.async;
+    exports dev.windjammer.sync;
+    exports dev.windjammer.thread;
 }

@@ -196,11 +196,11 @@ class SelectTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
+    @EnumSource(value = Flavor.class, names = "UNBOUNDED", mode = EnumSource.Mode.EXCLUDE)
     void anInterruptedSelectThrowsAndCompletesNoClause(Flavor flavor) {
         Channel<String> input = flavor.create();
         Channel<String> output = flavor.create();
-        for (int i = 0; i < Math.min(flavor.capacity, 100); i++) {
+        for (int i = 0; i < flavor.capacity; i++) {
             output.send("fill");
         }
         try (TestThreads threads = new TestThreads()) {
@@ -215,10 +215,8 @@ class SelectTest {
             selecting.interrupt();
             TestThreads.awaitTermination(selecting);
         }
-        if (flavor.capacity < 100) {
-            output.close();
-            assertThat(output).doesNotContain("selected");
-        }
+        output.close();
+        assertThat(output).doesNotContain("selected");
     }
 
     @Test
@@ -289,7 +287,7 @@ class SelectTest {
     void nullArgumentsAreRejected() {
         Channel<String> channel = Channel.bounded(1);
         Select<String> select = new Select<>();
-        assertThatThrownBy(() -> select.onReceive(null, x -> x)).isInstanceOf(NullPointerException.class).hasMessage("from");
+        assertThatThrownBy(() -> select.onReceive((Receiver<String>) null, x -> x)).isInstanceOf(NullPointerException.class).hasMessage("from");
         assertThatThrownBy(() -> select.onReceive(channel, null)).hasMessage("handler");
         assertThatThrownBy(() -> select.onReceiveOrClosed(null, x -> "")).hasMessage("from");
         assertThatThrownBy(() -> select.onSend(null, "x", () -> "")).hasMessage("to");

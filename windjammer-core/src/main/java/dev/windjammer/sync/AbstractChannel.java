@@ -49,8 +49,14 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
      *
      * Closing. close() first wins the CAS on closeReason (so exactly one close call returns
      * true and the error is decided), then lets the flavor mark itself closed atomically with
-     * respect to sends: that mark is the linearization point. Receivers look at the error only
-     * once the mark is visible. Then every waiter is woken to retry and see the closure.
+     * respect to sends (markClosed); for a plain close that mark is the linearization point.
+     * A close with an error must stop receivers too, and the buffered flavors keep sends and
+     * receives on different words (tail, head), so it sets a second, receive-side mark
+     * (markFailed) and that one is the linearization point. Any operation that sees the first
+     * mark of an error close helps set the second before it reports the closure (helpClose),
+     * so that nothing reports "closed" before the close took effect; Lincheck found the
+     * version without this. Losing close calls mark too before returning false. Then every
+     * waiter is woken to retry and see the closure.
      *
      * Interruption. Waiter resolves interrupt against selection with one CAS; see Waiter.
      */
@@ -105,20 +111,30 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
     /** Registers a blocked send; like {@link #registerReceiver}. */
     abstract boolean registerSender(WaitNode node);
 
-    /** Marks the channel closed for sending, atomically with respect to sends. */
+    /** Marks the channel closed for sending, atomically with respect to sends; idempotent. */
     abstract void markClosed();
 
-    /** Drops every buffered element, after a close with an error. */
-    abstract void discardBuffered();
+    /**
+     * After {@link #markClosed()}, for a close with an error: marks the channel closed for
+     * receiving, atomically with respect to receives, and drops the buffered elements;
+     * idempotent.
+     */
+    abstract void markFailed();
 
     @Override
     public abstract boolean isClosed();
 
     // ---- shared by the flavors ----
 
-    /** Returns whether the channel was closed with an error that receivers must see now. */
-    final boolean closedWithError() {
-        return closeReason instanceof Throwable && isClosed();
+    /**
+     * Called by an operation that saw the send-side close mark: if the close was with an
+     * error, completes it (sets the receive-side mark) before the operation reports the closure,
+     * so that no operation reports it before the close's linearization point.
+     */
+    final void helpClose() {
+        if (closeReason instanceof Throwable) {
+            markFailed();
+        }
     }
 
     final void unregister(WaitNode node, WaitList list) {
@@ -235,12 +251,11 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
     }
 
     private boolean closeWith(Object reason) {
-        if (!CLOSE_REASON.compareAndSet(this, null, reason)) {
+        boolean won = CLOSE_REASON.compareAndSet(this, null, reason);
+        markClosed(); // the loser too: the winner may not have marked yet, be closed when we say so
+        helpClose();
+        if (!won) {
             return false;
-        }
-        markClosed();
-        if (reason instanceof Throwable) {
-            discardBuffered();
         }
         WaitNode[] woken;
         lock.lock();

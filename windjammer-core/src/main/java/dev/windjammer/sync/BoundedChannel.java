@@ -36,7 +36,10 @@ final class BoundedChannel<T> extends AbstractChannel<T> {
      *
      * Closing. markClosed() sets the mark bit of tail with one atomic OR; sends fail from that
      * instant (a CAS on tail cannot succeed once the bit is set), receivers drain what is left
-     * and then see `tail & ~markBit == head` with the bit set: closed and drained.
+     * and then see `tail & ~markBit == head` with the bit set: closed and drained. A close with
+     * an error also sets the mark bit of head (markFailed): receivers fail from that instant,
+     * for the same reason, and the one that set it drops the elements between head and tail,
+     * waiting for senders that claimed a slot before the close to finish writing it.
      *
      * Blocking window. Between a sender's CAS and its stamp store, receivers of that slot
      * spin (Vyukov's queue is not lock-free in that window); they yield after a while so a
@@ -105,6 +108,7 @@ final class BoundedChannel<T> extends AbstractChannel<T> {
         int spins = 0;
         while (true) {
             if ((tail & markBit) != 0) {
+                helpClose();
                 return CLOSED_FOR_SEND;
             }
             int index = (int) (tail & (markBit - 1));
@@ -130,13 +134,12 @@ final class BoundedChannel<T> extends AbstractChannel<T> {
 
     @Override
     Object poll() {
-        return closedWithError() ? CLOSED : take();
-    }
-
-    private Object take() {
         long head = head();
         int spins = 0;
         while (true) {
+            if ((head & markBit) != 0) {
+                return CLOSED; // closed with an error
+            }
             int index = (int) (head & (markBit - 1));
             long stamp = stamp(index);
             if (stamp == head + 1) {
@@ -154,7 +157,11 @@ final class BoundedChannel<T> extends AbstractChannel<T> {
             if (stamp == head) {
                 long tail = tail();
                 if ((tail & ~markBit) == head) {
-                    return (tail & markBit) != 0 ? CLOSED : EMPTY;
+                    if ((tail & markBit) == 0) {
+                        return EMPTY;
+                    }
+                    helpClose();
+                    return CLOSED;
                 }
             }
             spins = backOff(spins); // a sender is writing this slot, or another receiver is ahead
@@ -177,7 +184,7 @@ final class BoundedChannel<T> extends AbstractChannel<T> {
         try {
             receivers.add(node);
             long tail = tail();
-            if ((tail & markBit) != 0 || head() != tail || closedWithError()) {
+            if ((tail & markBit) != 0 || head() != tail) {
                 receivers.remove(node);
                 return true;
             }
@@ -209,16 +216,29 @@ final class BoundedChannel<T> extends AbstractChannel<T> {
     }
 
     @Override
-    void discardBuffered() {
-        Object element;
-        do {
-            element = take();
-        } while (element != EMPTY && element != CLOSED);
+    void markFailed() {
+        long head = (long) LONGS.getAndBitwiseOr(counters, HEAD, markBit);
+        if ((head & markBit) != 0) {
+            return; // someone else marked, and drops the elements
+        }
+        long end = tail() & ~markBit;
+        for (long position = head; position != end; position = advance(position)) {
+            int index = (int) (position & (markBit - 1));
+            int spins = 0;
+            while (stamp(index) != position + 1) {
+                spins = backOff(spins); // a sender that claimed the slot before the close is writing it
+            }
+            elements[index] = null;
+        }
     }
 
     @Override
     public boolean isClosed() {
-        return (tail() & markBit) != 0;
+        if ((tail() & markBit) == 0) {
+            return false;
+        }
+        helpClose();
+        return true;
     }
 
     @Override

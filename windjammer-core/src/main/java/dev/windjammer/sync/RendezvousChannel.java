@@ -121,8 +121,8 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     }
 
     @Override
-    void discardBuffered() {
-        // nothing is ever buffered
+    void markFailed() {
+        // markClosed() already stopped receives: nothing is ever buffered
     }
 
     @Override

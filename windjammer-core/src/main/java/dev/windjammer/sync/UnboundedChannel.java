@@ -23,7 +23,9 @@ final class UnboundedChannel<T> extends AbstractChannel<T> {
      * linearizes either before the sentinel (and is received) or after it (and fails), which
      * is the race a separate "closed" flag could not settle. Receivers that reach the sentinel
      * see "closed and drained"; isClosed() looks for the sentinel at the end of the list.
-     * Crossbeam's list flavor gets the same atomicity from a mark bit in its tail index.
+     * Crossbeam's list flavor gets the same atomicity from a mark bit in its tail index. A
+     * close with an error then swaps `head` to FAILED in one atomic step: receivers fail from
+     * that instant (their CAS on head cannot succeed any more) and the list is dropped.
      *
      * Memory ordering. The item is a plain field written before the CAS that links the node
      * and read after the volatile read of `next` that finds it.
@@ -44,6 +46,13 @@ final class UnboundedChannel<T> extends AbstractChannel<T> {
         }
     }
 
+    /** The head of a channel closed with an error: receivers fail, the list is dropped. */
+    private static final Node FAILED = new Node(null);
+
+    static {
+        FAILED.next = FAILED;
+    }
+
     private final Node closing = new Node(null);
     @SuppressWarnings("unused") // accessed through HEAD
     private volatile Node head;
@@ -59,7 +68,11 @@ final class UnboundedChannel<T> extends AbstractChannel<T> {
 
     @Override
     int offer(T element) {
-        return append(new Node(element)) ? SENT : CLOSED_FOR_SEND;
+        if (append(new Node(element))) {
+            return SENT;
+        }
+        helpClose();
+        return CLOSED_FOR_SEND;
     }
 
     /** Links {@code node} at the end; {@code false} if the list ends with the sentinel. */
@@ -88,17 +101,17 @@ final class UnboundedChannel<T> extends AbstractChannel<T> {
 
     @Override
     Object poll() {
-        return closedWithError() ? CLOSED : take();
-    }
-
-    private Object take() {
         while (true) {
             Node first = head;
+            if (first == FAILED) {
+                return CLOSED; // closed with an error
+            }
             Node next = first.next;
             if (next == null) {
                 return EMPTY;
             }
             if (next == closing) {
+                helpClose();
                 return CLOSED;
             }
             if (HEAD.compareAndSet(this, first, next)) {
@@ -114,7 +127,7 @@ final class UnboundedChannel<T> extends AbstractChannel<T> {
         lock.lock();
         try {
             receivers.add(node);
-            if (head.next != null || closedWithError()) {
+            if (head.next != null) { // an element, the closing sentinel, or FAILED (its own next)
                 receivers.remove(node);
                 return true;
             }
@@ -135,11 +148,10 @@ final class UnboundedChannel<T> extends AbstractChannel<T> {
     }
 
     @Override
-    void discardBuffered() {
-        Object item;
-        do {
-            item = take();
-        } while (item != EMPTY && item != CLOSED);
+    void markFailed() {
+        if (HEAD.getAndSet(this, FAILED) != FAILED) {
+            tail = closing; // nothing refers to the dropped nodes any more
+        }
     }
 
     @Override
@@ -149,7 +161,11 @@ final class UnboundedChannel<T> extends AbstractChannel<T> {
         while ((next = p.next) != null && next != p) {
             p = next;
         }
-        return p == closing;
+        if (p != closing) {
+            return false;
+        }
+        helpClose();
+        return true;
     }
 
     @Override

@@ -49,7 +49,9 @@ final class Waiter {
     /** {@link #selected} when the waiter was interrupted. */
     static final WaitNode INTERRUPTED = new WaitNode(null, -2, null);
 
-    private static final int SPINS = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+    private static final boolean MULTICORE = Runtime.getRuntime().availableProcessors() > 1;
+    private static final int PLATFORM_SPINS = Integer.getInteger("wj.spins", MULTICORE ? 128 : 0);
+    private static final int VIRTUAL_SPINS = Integer.getInteger("wj.vspins", 0);
 
     private static final VarHandle SELECTED;
 
@@ -113,7 +115,7 @@ final class Waiter {
      */
     WaitNode await(boolean timed, long deadline) {
         WaitNode result;
-        for (int spins = SPINS; spins > 0; spins--) {
+        for (int spins = thread.isVirtual() ? VIRTUAL_SPINS : PLATFORM_SPINS; spins > 0; spins--) {
             if ((result = selected) != null) {
                 return result;
             }

@@ -1,5 +1,6 @@
 package dev.windjammer.stress.sync;
 
+import dev.windjammer.stress.StressScale;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.StressOptions;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 final class LincheckRuns {
 
-    static final int SCALE = Integer.getInteger("windjammer.stress.scale", 1);
+    static final int SCALE = StressScale.SCALE;
 
     /** Minimizing a failing scenario helps reading it but can take minutes on a busy machine. */
     private static final boolean MINIMIZE = Boolean.parseBoolean(
@@ -25,7 +26,7 @@ final class LincheckRuns {
     /** Model checking of random scenarios of non-blocking operations. */
     static void modelCheck(Class<?> test, Class<?> specification) {
         new ModelCheckingOptions()
-                .iterations(20 * SCALE).invocationsPerIteration(300)
+                .iterations(15 * SCALE).invocationsPerIteration(300)
                 .threads(3).actorsPerThread(3).actorsBefore(2).actorsAfter(2)
                 .sequentialSpecification(specification)
                 .minimizeFailedScenario(MINIMIZE)
@@ -35,7 +36,7 @@ final class LincheckRuns {
     /** Stress testing of random scenarios of non-blocking operations. */
     static void stress(Class<?> test, Class<?> specification) {
         new StressOptions()
-                .iterations(20 * SCALE).invocationsPerIteration(1_000)
+                .iterations(15 * SCALE).invocationsPerIteration(1_000)
                 .threads(3).actorsPerThread(3).actorsBefore(2).actorsAfter(2)
                 .sequentialSpecification(specification)
                 .minimizeFailedScenario(MINIMIZE)
@@ -45,7 +46,7 @@ final class LincheckRuns {
     /** Model checking of hand-written scenarios with blocking operations. */
     static void modelCheck(Class<?> test, Class<?> specification, List<ExecutionScenario> scenarios) {
         ModelCheckingOptions options = new ModelCheckingOptions()
-                .iterations(0).invocationsPerIteration(500 * SCALE)
+                .iterations(0).invocationsPerIteration(300 * SCALE)
                 .sequentialSpecification(specification)
                 .minimizeFailedScenario(MINIMIZE);
         scenarios.forEach(options::addCustomScenario);
@@ -55,7 +56,7 @@ final class LincheckRuns {
     /** Stress testing of hand-written scenarios with blocking operations. */
     static void stress(Class<?> test, Class<?> specification, List<ExecutionScenario> scenarios) {
         StressOptions options = new StressOptions()
-                .iterations(0).invocationsPerIteration(1_000 * SCALE)
+                .iterations(0).invocationsPerIteration(500 * SCALE)
                 .sequentialSpecification(specification)
                 .minimizeFailedScenario(MINIMIZE);
         scenarios.forEach(options::addCustomScenario);

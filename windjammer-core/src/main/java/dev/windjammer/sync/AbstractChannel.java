@@ -67,6 +67,8 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
     static final Object CLOSED = new Marker("CLOSED");
     /** Returned by the slow paths when a timed wait ran out. */
     static final Object TIMED_OUT = new Marker("TIMED_OUT");
+    /** {@link #receiveOrRegister}: the node is registered, wait. */
+    static final Object REGISTERED = new Marker("REGISTERED");
 
     /** {@link #offer}: the element was sent. */
     static final int SENT = 0;
@@ -74,6 +76,8 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
     static final int FULL = 1;
     /** {@link #offer}: the channel is closed. */
     static final int CLOSED_FOR_SEND = 2;
+    /** {@link #sendOrRegister}: the node is registered, wait. */
+    static final int SENT_REGISTERED = 3;
 
     private static final Object DONE = new Marker("DONE");
     private static final VarHandle CLOSE_REASON;
@@ -90,6 +94,9 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
     final ReentrantLock lock = new ReentrantLock();
     final WaitList senders = new WaitList();
     final WaitList receivers = new WaitList();
+
+    /** How long waiters on this channel spin before they park. */
+    final SpinBudget spinBudget = new SpinBudget();
 
     /** {@code null} while open; {@code DONE} or the error once a close call has won. */
     private volatile Object closeReason;
@@ -110,6 +117,38 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
 
     /** Registers a blocked send; like {@link #registerReceiver}. */
     abstract boolean registerSender(WaitNode node);
+
+    /**
+     * Whether elements pass directly from a waiting node to its partner (rendezvous) rather
+     * than through a buffer. A hand-off flavor completes plain blocking operations in
+     * {@link #receiveOrRegister}/{@link #sendOrRegister} and spins, once registered, for a
+     * partner to select it; a buffered flavor spins retrying the operation before it registers
+     * (room or an element appears without anyone acting on the waiter) and then parks.
+     */
+    abstract boolean handsOff();
+
+    /**
+     * For a plain blocking receive (not a select): receives now if possible, else registers
+     * {@code node}. The default registers, and retries when the registration finds the channel
+     * ready.
+     *
+     * @return the element, {@link #CLOSED}, {@link #REGISTERED}, or {@link #EMPTY} to retry
+     */
+    Object receiveOrRegister(WaitNode node) {
+        return registerReceiver(node) ? poll() : REGISTERED;
+    }
+
+    /**
+     * For a plain blocking send: sends now if possible, else registers {@code node} (whose
+     * item is the element); like {@link #receiveOrRegister}.
+     *
+     * @return {@link #SENT}, {@link #CLOSED_FOR_SEND}, {@link #SENT_REGISTERED}, or {@link #FULL}
+     *         to retry
+     */
+    @SuppressWarnings("unchecked")
+    int sendOrRegister(WaitNode node) {
+        return registerSender(node) ? offer((T) node.item) : SENT_REGISTERED;
+    }
 
     /** Marks the channel closed for sending, atomically with respect to sends; idempotent. */
     abstract void markClosed();
@@ -179,9 +218,8 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
     @Override
     public final void send(T element) {
         Objects.requireNonNull(element, "element");
-        int result = offer(element);
-        if (result != SENT) {
-            sendSlow(element, result, false, 0L, null);
+        if (handsOff() || offer(element) != SENT) {
+            sendSlow(element, false, 0L, null);
         }
     }
 
@@ -189,9 +227,8 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
     public final void send(T element, Duration timeout) {
         Objects.requireNonNull(element, "element");
         Objects.requireNonNull(timeout, "timeout");
-        int result = offer(element);
-        if (result != SENT) {
-            sendSlow(element, result, true, deadline(timeout), timeout);
+        if (handsOff() || offer(element) != SENT) {
+            sendSlow(element, true, deadline(timeout), timeout);
         }
     }
 
@@ -205,8 +242,9 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
         return result == SENT;
     }
 
-    private void sendSlow(T element, int firstResult, boolean timed, long deadline, Duration timeout) {
-        int result = firstResult;
+    /** A send that did not succeed at once: spin, register, wait, retry; see the notes above. */
+    private void sendSlow(T element, boolean timed, long deadline, Duration timeout) {
+        int result = handsOff() ? FULL : spinOffer(element);
         while (true) {
             if (result == SENT) {
                 return;
@@ -215,20 +253,25 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
                 throw closedForSend();
             }
             if (timed && deadline - System.nanoTime() <= 0) {
-                throw new TimedOutException("room in " + this, timeout);
+                result = offer(element); // even a zero timeout tries once
+                if (result == FULL) {
+                    throw new TimedOutException("room in " + this, timeout);
+                }
+                continue;
             }
             Waiter waiter = new Waiter();
             WaitNode node = new WaitNode(waiter, 0, element);
-            if (registerSender(node)) {
-                result = offer(element);
-                continue;
+            result = sendOrRegister(node);
+            if (result != SENT_REGISTERED) {
+                continue; // sent, closed, or no room after all (FULL: register again)
             }
-            WaitNode selected = waiter.await(timed, deadline);
+            WaitNode selected = handsOff() ? spinBudget.await(waiter, timed, deadline)
+                    : waiter.park(timed, deadline);
             if (selected == node) {
                 if (node.completed) {
                     return; // a receiver took the element from the node
                 }
-                result = offer(element);
+                result = offer(element); // woken to retry
                 continue;
             }
             unregister(node, senders);
@@ -237,6 +280,40 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
             }
             throw new TimedOutException("room in " + this, timeout);
         }
+    }
+
+    /** Retries a send that found no room, spinning within the budget; FULL if still no room. */
+    private int spinOffer(T element) {
+        int budget = spinBudget.current();
+        for (int i = 0; i < budget; i++) {
+            Thread.onSpinWait();
+            int result = offer(element);
+            if (result != FULL) {
+                spinBudget.succeeded(budget);
+                return result;
+            }
+        }
+        if (budget > 0) {
+            spinBudget.failed(budget);
+        }
+        return FULL;
+    }
+
+    /** Retries a receive that found nothing, spinning within the budget; EMPTY if still nothing. */
+    private Object spinPoll() {
+        int budget = spinBudget.current();
+        for (int i = 0; i < budget; i++) {
+            Thread.onSpinWait();
+            Object result = poll();
+            if (result != EMPTY) {
+                spinBudget.succeeded(budget);
+                return result;
+            }
+        }
+        if (budget > 0) {
+            spinBudget.failed(budget);
+        }
+        return EMPTY;
     }
 
     @Override
@@ -305,34 +382,46 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
 
     /** Receives, waiting as told: the element, {@link #CLOSED} or {@link #TIMED_OUT}. */
     final Object receiveRaw(boolean timed, long deadline) {
-        Object result = poll();
-        return result != EMPTY ? result : receiveSlow(timed, deadline);
-    }
-
-    private Object receiveSlow(boolean timed, long deadline) {
-        while (true) {
-            if (timed && deadline - System.nanoTime() <= 0) {
-                return TIMED_OUT;
-            }
-            Waiter waiter = new Waiter();
-            WaitNode node = new WaitNode(waiter, 0, null);
-            if (!registerReceiver(node)) {
-                WaitNode selected = waiter.await(timed, deadline);
-                if (selected != node) {
-                    unregister(node, receivers);
-                    if (selected == Waiter.INTERRUPTED) {
-                        throw UncheckedInterruptedException.interrupted("an element of " + this, null);
-                    }
-                    return TIMED_OUT;
-                }
-                if (node.completed) {
-                    return node.item; // a sender handed the element over
-                }
-            }
-            Object result = poll(); // ready at registration, or woken to retry
+        if (!handsOff()) {
+            Object result = poll();
             if (result != EMPTY) {
                 return result;
             }
+        }
+        return receiveSlow(timed, deadline);
+    }
+
+    /** A receive that did not succeed at once: spin, register, wait, retry; see the notes above. */
+    private Object receiveSlow(boolean timed, long deadline) {
+        Object result = handsOff() ? EMPTY : spinPoll();
+        while (true) {
+            if (result != EMPTY) {
+                return result;
+            }
+            if (timed && deadline - System.nanoTime() <= 0) {
+                result = poll(); // even a zero timeout tries once
+                return result == EMPTY ? TIMED_OUT : result;
+            }
+            Waiter waiter = new Waiter();
+            WaitNode node = new WaitNode(waiter, 0, null);
+            result = receiveOrRegister(node);
+            if (result != REGISTERED) {
+                continue; // received, closed, or nothing after all (EMPTY: register again)
+            }
+            WaitNode selected = handsOff() ? spinBudget.await(waiter, timed, deadline)
+                    : waiter.park(timed, deadline);
+            if (selected == node) {
+                if (node.completed) {
+                    return node.item; // a sender handed the element over
+                }
+                result = poll(); // woken to retry
+                continue;
+            }
+            unregister(node, receivers);
+            if (selected == Waiter.INTERRUPTED) {
+                throw UncheckedInterruptedException.interrupted("an element of " + this, null);
+            }
+            return TIMED_OUT;
         }
     }
 

@@ -211,6 +211,11 @@ final class BoundedChannel<T> extends AbstractChannel<T> {
     }
 
     @Override
+    boolean handsOff() {
+        return false;
+    }
+
+    @Override
     void markClosed() {
         LONGS.getAndBitwiseOr(counters, TAIL, markBit);
     }

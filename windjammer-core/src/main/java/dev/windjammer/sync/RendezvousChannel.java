@@ -22,30 +22,28 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
      * either completed before the close or fails, and receivers see "closed" at once. The
      * waiting nodes are then woken to retry, which fails.
      *
+     * One lock acquisition per operation. A plain blocking send or receive either completes
+     * or registers under a single acquisition (sendOrRegister, receiveOrRegister): it cannot
+     * be selected by anyone before it is registered, so completing a partner then is safe.
+     * A Select only registers (registerSender/Receiver) and completes in its next try phase,
+     * because by then it may already have been selected through another channel.
+     *
      * Why a lock. The segment-based algorithm of Koval et al. (jox) avoids the lock; with one
-     * sender and one receiver per channel, the common case of our benchmarks, the lock is
-     * uncontended and a hand-off here costs the same one CAS. See docs/adr/0020.
+     * sender and one receiver per channel, the common case, the lock is uncontended and a
+     * hand-off costs about what a cell CAS costs there. See docs/adr/0020.
      */
 
     private volatile boolean closed;
 
     @Override
     int offer(T element) {
-        WaitNode taker = null;
+        WaitNode taker;
         lock.lock();
         try {
             if (closed) {
                 return CLOSED_FOR_SEND;
             }
-            WaitNode node;
-            while ((node = receivers.poll()) != null) {
-                node.item = element;
-                node.completed = true;
-                if (node.waiter.select(node)) {
-                    taker = node;
-                    break;
-                }
-            }
+            taker = handTo(element);
         } finally {
             lock.unlock();
         }
@@ -57,21 +55,34 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
     }
 
     @Override
+    int sendOrRegister(WaitNode node) {
+        WaitNode taker;
+        lock.lock();
+        try {
+            if (closed) {
+                return CLOSED_FOR_SEND;
+            }
+            taker = handTo(node.item);
+            if (taker == null) {
+                senders.add(node);
+                return SENT_REGISTERED;
+            }
+        } finally {
+            lock.unlock();
+        }
+        taker.waiter.wake();
+        return SENT;
+    }
+
+    @Override
     Object poll() {
-        WaitNode giver = null;
+        WaitNode giver;
         lock.lock();
         try {
             if (closed) {
                 return CLOSED;
             }
-            WaitNode node;
-            while ((node = senders.poll()) != null) {
-                node.completed = true;
-                if (node.waiter.select(node)) {
-                    giver = node;
-                    break;
-                }
-            }
+            giver = takeFromSender();
         } finally {
             lock.unlock();
         }
@@ -80,6 +91,51 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         }
         giver.waiter.wake();
         return giver.item;
+    }
+
+    @Override
+    Object receiveOrRegister(WaitNode node) {
+        WaitNode giver;
+        lock.lock();
+        try {
+            if (closed) {
+                return CLOSED;
+            }
+            giver = takeFromSender();
+            if (giver == null) {
+                receivers.add(node);
+                return REGISTERED;
+            }
+        } finally {
+            lock.unlock();
+        }
+        giver.waiter.wake();
+        return giver.item;
+    }
+
+    /** Hands {@code element} to the first waiting receiver; the caller holds the lock and wakes it. */
+    private WaitNode handTo(Object element) {
+        WaitNode node;
+        while ((node = receivers.poll()) != null) {
+            node.item = element;
+            node.completed = true;
+            if (node.waiter.select(node)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    /** Takes the element of the first waiting sender; the caller holds the lock and wakes it. */
+    private WaitNode takeFromSender() {
+        WaitNode node;
+        while ((node = senders.poll()) != null) {
+            node.completed = true;
+            if (node.waiter.select(node)) {
+                return node;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -108,6 +164,11 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    boolean handsOff() {
+        return true;
     }
 
     @Override

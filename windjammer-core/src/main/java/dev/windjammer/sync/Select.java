@@ -226,7 +226,8 @@ public final class Select<R> {
             if (ready) {
                 selected = waiter.abort() ? Waiter.ABORTED : waiter.selected();
             } else {
-                selected = waiter.await(timed, deadline);
+                selected = count == 0 ? waiter.park(timed, deadline)
+                        : all[start].channel().spinBudget.await(waiter, timed, deadline);
             }
             for (int i = 0; i < count; i++) {
                 if (nodes[i] != null) {
@@ -280,6 +281,9 @@ public final class Select<R> {
     private abstract static sealed class Clause permits ReceiveClause, SendClause {
         static final Object NOT_READY = new Object();
 
+        /** The channel of this clause. */
+        abstract AbstractChannel<?> channel();
+
         /** Tries the operation without waiting: an outcome for {@link #fire}, or NOT_READY. */
         abstract Object attempt();
 
@@ -306,6 +310,11 @@ public final class Select<R> {
             this.channel = channel;
             this.handler = (Function<Object, ?>) handler;
             this.closedIsAValue = closedIsAValue;
+        }
+
+        @Override
+        AbstractChannel<?> channel() {
+            return channel;
         }
 
         @Override
@@ -357,6 +366,11 @@ public final class Select<R> {
             this.channel = channel;
             this.element = element;
             this.handler = handler;
+        }
+
+        @Override
+        AbstractChannel<?> channel() {
+            return channel;
         }
 
         @Override

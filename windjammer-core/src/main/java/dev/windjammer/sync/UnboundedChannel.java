@@ -143,6 +143,11 @@ final class UnboundedChannel<T> extends AbstractChannel<T> {
     }
 
     @Override
+    boolean handsOff() {
+        return false;
+    }
+
+    @Override
     void markClosed() {
         append(closing);
     }

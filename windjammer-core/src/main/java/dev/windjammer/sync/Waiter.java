@@ -21,10 +21,9 @@ final class Waiter {
      * This is crossbeam's Context.select / try_select, and jox's SelectInstance state, reduced
      * to one field; the Go runtime's sudog.g.selectDone plays the same role for select.
      *
-     * Waiting. await() spins briefly (the partner of a rendezvous or a near-empty/near-full
-     * buffer usually answers within a few hundred nanoseconds on another core), then parks.
-     * Parking is LockSupport only: a virtual thread unmounts and frees its carrier; nothing
-     * here holds a monitor. Spinning is skipped on a single CPU, where it cannot help.
+     * Waiting. spin() polls `selected` a number of times that the channel chooses (see
+     * SpinBudget), then park() parks. Parking is LockSupport only: a virtual thread unmounts
+     * and frees its carrier; nothing here holds a monitor.
      *
      * Memory ordering. A counterpart writes node.item / node.completed with plain writes and
      * then CASes `selected` (a volatile write); the waiter reads `selected` (volatile) before
@@ -49,9 +48,6 @@ final class Waiter {
     /** {@link #selected} when the waiter was interrupted. */
     static final WaitNode INTERRUPTED = new WaitNode(null, -2, null);
 
-    private static final boolean MULTICORE = Runtime.getRuntime().availableProcessors() > 1;
-    private static final int PLATFORM_SPINS = Integer.getInteger("wj.spins", MULTICORE ? 128 : 0);
-    private static final int VIRTUAL_SPINS = Integer.getInteger("wj.vspins", 0);
 
     private static final VarHandle SELECTED;
 
@@ -106,21 +102,31 @@ final class Waiter {
     }
 
     /**
-     * Waits until selected, until {@code deadline} (a {@link System#nanoTime()} value; ignored
+     * Spins up to {@code spins} times waiting to be selected, without parking.
+     *
+     * @return the selection, or {@code null} if none came in time
+     */
+    WaitNode spin(int spins) {
+        WaitNode result;
+        for (int i = 0; i < spins; i++) {
+            if ((result = selected) != null) {
+                return result;
+            }
+            Thread.onSpinWait();
+        }
+        return selected;
+    }
+
+    /**
+     * Parks until selected, until {@code deadline} (a {@link System#nanoTime()} value; ignored
      * if {@code timed} is false) or until interrupted.
      *
      * @return the selected node, {@link #TIMED_OUT} or {@link #INTERRUPTED}; when selection
      *         wins a race with an interrupt, the node is returned and the interrupt status is
      *         set again
      */
-    WaitNode await(boolean timed, long deadline) {
+    WaitNode park(boolean timed, long deadline) {
         WaitNode result;
-        for (int spins = thread.isVirtual() ? VIRTUAL_SPINS : PLATFORM_SPINS; spins > 0; spins--) {
-            if ((result = selected) != null) {
-                return result;
-            }
-            Thread.onSpinWait();
-        }
         while (true) {
             parked = true;
             if ((result = selected) != null) {

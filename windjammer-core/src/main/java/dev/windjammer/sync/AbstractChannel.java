@@ -34,9 +34,10 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
      * the segment-based algorithm of Koval, Alistarh and Elizarov ("Fast and Scalable Channels
      * in Kotlin Coroutines", PPoPP 2023) that jox implements.
      *
-     * Blocking protocol (no lost wake-up). A blocked receive (1) tries poll(); (2) registers
-     * its node, whose registration re-checks readiness after the node is visible and reports
-     * "ready" instead of waiting; (3) waits. A sender (1) publishes its element, then (2)
+     * Blocking protocol (no lost wake-up). A blocked receive (1) tries poll(), spinning a
+     * little on a buffered flavor (SpinBudget); (2) registers its node, whose registration
+     * re-checks readiness after the node is visible and reports "ready" instead of waiting;
+     * (3) waits. A sender (1) publishes its element, then (2)
      * looks at the receivers' WaitList. Both the registration and the publication are
      * sequentially consistent (volatile/CAS), so either the sender sees the node and selects
      * it, or the registration sees the element and does not wait (Dekker). Senders waiting
@@ -77,7 +78,7 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
     /** {@link #offer}: the channel is closed. */
     static final int CLOSED_FOR_SEND = 2;
     /** {@link #sendOrRegister}: the node is registered, wait. */
-    static final int SENT_REGISTERED = 3;
+    static final int SEND_REGISTERED = 3;
 
     private static final Object DONE = new Marker("DONE");
     private static final VarHandle CLOSE_REASON;
@@ -142,12 +143,12 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
      * For a plain blocking send: sends now if possible, else registers {@code node} (whose
      * item is the element); like {@link #receiveOrRegister}.
      *
-     * @return {@link #SENT}, {@link #CLOSED_FOR_SEND}, {@link #SENT_REGISTERED}, or {@link #FULL}
+     * @return {@link #SENT}, {@link #CLOSED_FOR_SEND}, {@link #SEND_REGISTERED}, or {@link #FULL}
      *         to retry
      */
     @SuppressWarnings("unchecked")
     int sendOrRegister(WaitNode node) {
-        return registerSender(node) ? offer((T) node.item) : SENT_REGISTERED;
+        return registerSender(node) ? offer((T) node.item) : SEND_REGISTERED;
     }
 
     /** Marks the channel closed for sending, atomically with respect to sends; idempotent. */
@@ -262,7 +263,7 @@ abstract sealed class AbstractChannel<T> implements Channel<T>
             Waiter waiter = new Waiter();
             WaitNode node = new WaitNode(waiter, 0, element);
             result = sendOrRegister(node);
-            if (result != SENT_REGISTERED) {
+            if (result != SEND_REGISTERED) {
                 continue; // sent, closed, or no room after all (FULL: register again)
             }
             WaitNode selected = handsOff() ? spinBudget.await(waiter, timed, deadline)

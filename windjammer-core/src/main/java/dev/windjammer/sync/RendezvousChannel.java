@@ -65,7 +65,7 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             taker = handTo(node.item);
             if (taker == null) {
                 senders.add(node);
-                return SENT_REGISTERED;
+                return SEND_REGISTERED;
             }
         } finally {
             lock.unlock();

@@ -2,8 +2,9 @@ package dev.windjammer.thread;
 
 import dev.windjammer.internal.Failures;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a spawned platform thread runs: the user's body, then the publication of its outcome.
@@ -44,14 +45,25 @@ final class ThreadBody<T> implements Runnable {
 
     private static final System.Logger LOGGER = System.getLogger("dev.windjammer.thread");
 
-    private final Callable<T> body;
+    private static final VarHandle REPORTED;
+
+    static {
+        try {
+            REPORTED = MethodHandles.lookup().findVarHandle(ThreadBody.class, "reported", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private Callable<T> body; // dropped once run, so that the handle does not keep its captures alive
     private final Scope scope;
+    private final String threadName;
     private Object outcome;
     private volatile boolean finished;
     private volatile boolean observed;
     private volatile boolean orphaned;
-    private final AtomicBoolean reported = new AtomicBoolean();
-    private final String threadName;
+    @SuppressWarnings("unused") // accessed through REPORTED
+    private volatile boolean reported;
 
     ThreadBody(Callable<T> body, Scope scope, String threadName) {
         this.body = body;
@@ -68,6 +80,7 @@ final class ThreadBody<T> implements Runnable {
         } catch (Throwable t) {
             result = new Failure(t);
         }
+        body = null;
         outcome = result;
         finished = true;
         if (scope != null) {
@@ -87,7 +100,7 @@ final class ThreadBody<T> implements Runnable {
 
     private void reportUnjoinedFailure() {
         Throwable failure = failure();
-        if (failure != null && !observed && reported.compareAndSet(false, true)) {
+        if (failure != null && !observed && REPORTED.compareAndSet(this, false, true)) {
             LOGGER.log(System.Logger.Level.WARNING, "thread \"" + threadName
                     + "\" failed and its JoinHandle was dropped without join()", failure);
         }

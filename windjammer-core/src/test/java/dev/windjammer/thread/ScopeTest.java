@@ -158,6 +158,7 @@ class ScopeTest {
         assertThatThrownBy(() -> Threads.scope(scope -> {
             scope.spawn(() -> {
                 awaitQuietly(bodyThrew);
+                Delays.sleep(Delays.SHORT); // the body's exception has reached the scope by then
                 throw thread;
             });
             bodyThrew.countDown();

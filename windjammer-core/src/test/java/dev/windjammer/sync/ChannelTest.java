@@ -364,6 +364,86 @@ class ChannelTest {
     }
 
     @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void anInterruptedTimedReceiveThrowsAndTakesNothing(Flavor flavor) {
+        Channel<String> channel = flavor.create();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> channel.receive(Delays.LONG)).isInstanceOf(UncheckedInterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void anInterruptedReceiveOrClosedThrows(Flavor flavor) {
+        Channel<String> channel = flavor.create();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(channel::receiveOrClosed).isInstanceOf(UncheckedInterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void anInterruptedIterationThrows(Flavor flavor) {
+        Channel<String> channel = flavor.create();
+        Iterator<String> iterator = channel.iterator();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(iterator::hasNext).isInstanceOf(UncheckedInterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Flavor.class, names = {"RENDEZVOUS", "BOUNDED_1"})
+    void anInterruptedTimedSendThrowsAndSendsNothing(Flavor flavor) {
+        Channel<String> channel = flavor.create();
+        for (int i = 0; i < flavor.capacity; i++) {
+            channel.send("fill");
+        }
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> channel.send("interrupted", Delays.LONG))
+                    .isInstanceOf(UncheckedInterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        channel.close();
+        assertThat(channel).doesNotContain("interrupted");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void aTimedReceiveOnAClosedDrainedChannelFails(Flavor flavor) {
+        Channel<String> channel = flavor.create();
+        channel.close();
+        assertThatThrownBy(() -> channel.receive(Delays.LONG)).isInstanceOf(ChannelClosedException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Flavor.class, names = {"RENDEZVOUS", "BOUNDED_1"})
+    void closeFailsAWaitingTimedSender(Flavor flavor) {
+        Channel<String> channel = flavor.create();
+        for (int i = 0; i < flavor.capacity; i++) {
+            channel.send("before");
+        }
+        try (TestThreads threads = new TestThreads()) {
+            threads.start(() -> assertThatThrownBy(() -> channel.send("blocked", Delays.LONG))
+                    .isInstanceOf(ChannelClosedException.class));
+            Delays.sleep(Delays.SHORT);
+            channel.close();
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Flavor.class, names = "RENDEZVOUS", mode = EnumSource.Mode.EXCLUDE)
     void operationsThatNeedNotWaitIgnoreTheInterruptStatus(Flavor flavor) {
         Channel<String> channel = flavor.create();

@@ -204,6 +204,20 @@ class JoinHandleTest {
     }
 
     @Test
+    void aThreadCannotJoinItselfWithATimeout() {
+        AtomicReference<JoinHandle<Object>> self = new AtomicReference<>();
+        CountDownLatch published = new CountDownLatch(1);
+        JoinHandle<Object> handle = Threads.spawn(() -> {
+            awaitQuietly(published);
+            return self.get().join(Delays.LONG);
+        });
+        self.set(handle);
+        published.countDown();
+        assertThatThrownBy(handle::join).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot join itself");
+    }
+
+    @Test
     void timedJoinRejectsNull() {
         JoinHandle<String> handle = Threads.spawn(() -> "value");
         assertThatThrownBy(() -> handle.join(null)).isInstanceOf(NullPointerException.class).hasMessage("timeout");

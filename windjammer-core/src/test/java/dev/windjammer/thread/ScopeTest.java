@@ -176,6 +176,13 @@ class ScopeTest {
     }
 
     @Test
+    void aBuilderSpawnAfterTheScopeEndedIsRefused() {
+        Scope escaped = Threads.scope(scope -> scope);
+        assertThatThrownBy(() -> Threads.builder().name("late").spawnScoped(escaped, () -> "late"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("scope has ended");
+    }
+
+    @Test
     void interruptingTheOwnerInterruptsTheThreadsAndThrowsAfterTheyEnded() {
         Thread owner = Thread.currentThread();
         AtomicReference<JoinHandle<?>> sleeper = new AtomicReference<>();

@@ -6,8 +6,9 @@ import java.util.concurrent.Future;
 /**
  * A computation that runs concurrently with its creator and can be awaited, inspected and
  * cancelled: the Java twin of a Rust/tokio {@code JoinHandle} and of a Windjammer
- * {@code async fn} result. Made by {@code Async.spawn} (a virtual thread) and by
- * {@link dev.windjammer.compute.Compute#background Compute.background} (a compute worker).
+ * {@code async fn} result. Made by {@link Async#spawn(java.util.concurrent.Callable)
+ * Async.spawn} and {@link TaskScope#spawn(java.util.concurrent.Callable) TaskScope.spawn}
+ * (a virtual thread) and by {@code Compute.background} (a compute worker).
  *
  * <p>A {@code Task} is a {@link Future}, so it works with JDK code that expects one; the
  * Windjammer methods differ from {@code Future.get} in that they throw no checked exceptions:
@@ -23,15 +24,21 @@ import java.util.concurrent.Future;
  *       task itself keeps running).</li>
  * </ul>
  *
+ * <p><b>Inspection.</b> {@link #state()} tells whether the task is running, succeeded, failed
+ * or was cancelled; {@link #outcomeNow()} and {@link #awaitOutcome()} return the same as a
+ * sealed {@link Outcome} to switch over, without throwing the task's failure;
+ * {@link #resultNow()} and {@link #exceptionNow()} (from {@link Future}) return the value or
+ * the exception exactly as thrown.
+ *
  * <p><b>Memory consistency:</b> everything the task did happens-before a successful return from
- * {@link #await()}, {@link #get()}, {@link #resultNow()} or {@link #exceptionNow()}, and
- * before {@link #isReady()} returns {@code true}.
+ * {@link #await()}, {@link #get()}, {@link #awaitOutcome()}, {@link #outcomeNow()},
+ * {@link #resultNow()} or {@link #exceptionNow()}, and before {@link #isReady()} returns
+ * {@code true}.
  *
  * <p><b>Virtual threads:</b> awaiting parks the caller; on a virtual thread that releases its
  * carrier, so awaiting CPU work from async code costs no carrier thread.
  *
- * <p>State inspection comes from {@link Future}: {@link #state()}, {@link #isCancelled()},
- * {@link #resultNow()}, {@link #exceptionNow()}.
+ * <p>Implemented by Windjammer only; code outside it should not implement this interface.
  *
  * @param <T> the type of the result
  */
@@ -73,10 +80,34 @@ public interface Task<T> extends Future<T> {
 
     /**
      * Cancels the task: if it has not started it never will; if it is running, its thread is
-     * interrupted, and work it started through Windjammer is cancelled in turn. Has no effect
-     * on a task that is already done. The same as {@code cancel(true)}.
+     * interrupted, so that structured work it started and is waiting for (a scope, a
+     * {@code join}, {@code joinAll}, {@code race} or {@code timeout}) is cancelled in turn.
+     * Tasks it started with {@code Async.spawn} are unstructured and keep running. Has no
+     * effect on a task that is already done. The same as {@code cancel(true)}.
+     *
+     * <p>The task counts as done at once: {@link #await()} throws
+     * {@link java.util.concurrent.CancellationException} without waiting for the interrupted
+     * code to return (as {@link Future#cancel} specifies). A task spawned in a scope is still
+     * waited for by its scope until its thread has ended.
      *
      * @return {@code true} if this call cancelled the task
      */
     boolean cancel();
+
+    /**
+     * Waits for the task and returns how it ended, without throwing its failure.
+     *
+     * @return the outcome of the task
+     * @throws dev.windjammer.UncheckedInterruptedException if the calling thread was
+     *         interrupted while waiting
+     */
+    Outcome<T> awaitOutcome();
+
+    /**
+     * Returns how the task ended, without waiting.
+     *
+     * @return the outcome of the task
+     * @throws IllegalStateException if the task has not completed yet
+     */
+    Outcome<T> outcomeNow();
 }

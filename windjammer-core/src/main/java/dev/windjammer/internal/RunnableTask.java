@@ -2,6 +2,7 @@ package dev.windjammer.internal;
 
 import dev.windjammer.TimedOutException;
 import dev.windjammer.UncheckedInterruptedException;
+import dev.windjammer.async.Outcome;
 import dev.windjammer.async.Task;
 
 import java.lang.invoke.MethodHandles;
@@ -9,6 +10,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +18,17 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The {@link Task} implementation shared by every layer: a {@link FutureTask} that some
- * executor (a virtual thread, a compute worker) runs, plus completion callbacks. Not exported
- * from the module.
+ * executor (a virtual thread of the async layer, a compute worker) runs, plus completion
+ * callbacks. Not exported from the module.
+ *
+ * <p>Not final for one reason: the async layer's scoped task extends it to learn when the
+ * thread running it is done with it (overriding {@link #run()}), which a scope needs and a
+ * wrapper {@code Runnable} would cost an object and a stack frame per task for. No other
+ * subclass is intended.
  *
  * @param <T> the type of the result
  */
-public final class RunnableTask<T> extends FutureTask<T> implements Task<T> {
+public class RunnableTask<T> extends FutureTask<T> implements Task<T> {
     /*
      * Implementation notes
      *
@@ -95,6 +102,28 @@ public final class RunnableTask<T> extends FutureTask<T> implements Task<T> {
     }
 
     @Override
+    public Outcome<T> awaitOutcome() {
+        try {
+            get();
+        } catch (ExecutionException | CancellationException settled) {
+            // the outcome below reports it
+        } catch (InterruptedException e) {
+            throw UncheckedInterruptedException.interrupted(description, e);
+        }
+        return outcomeNow();
+    }
+
+    @Override
+    public Outcome<T> outcomeNow() {
+        return switch (state()) {
+            case SUCCESS -> new Outcome.Success<>(resultNow());
+            case FAILED -> new Outcome.Failure<>(exceptionNow());
+            case CANCELLED -> new Outcome.Cancelled<>();
+            case RUNNING -> throw new IllegalStateException(description + " has not completed");
+        };
+    }
+
+    @Override
     public boolean isReady() {
         return isDone();
     }
@@ -127,7 +156,7 @@ public final class RunnableTask<T> extends FutureTask<T> implements Task<T> {
     }
 
     @Override
-    protected void done() {
+    protected final void done() {
         Callback node = (Callback) CALLBACKS.getAndSet(this, COMPLETED);
         while (node != null && node != COMPLETED) {
             runQuietly(node.action);

@@ -40,7 +40,8 @@ public final class ThreadLeakExtension
             "RMI .*", "surefire-forkedjvm-.*", "junit-.*", "DestroyJavaVM",
             "ForkJoinPool\\.commonPool-worker-\\d+",
             "ForkJoinPool-\\d+-worker-\\d+", // carriers of the default virtual-thread scheduler
-            "VirtualThread-unparker", "InnocuousThread-\\d+", "Read-Poller", "Write-Poller",
+            "VirtualThread-unparker", "VirtualThread-unblocker", "ForkJoinPool-\\d+-delayScheduler",
+            "InnocuousThread-\\d+", "Read-Poller", "Write-Poller", "MasterPoller",
             "Keep-Alive-Timer", "Keep-Alive-SocketCleaner", "HttpClient-\\d+-SelectorManager",
             "process reaper.*", "Monitor Ctrl-Break", "Thread-\\d+-CleanerThread",
             "idle-connection-reaper", "sdk-async-response-.*", "java-sdk-http-connection-reaper"));

@@ -7,6 +7,8 @@ module dev.windjammer.core {
     exports dev.windjammer.async;
     exports dev.windjammer.compute;
     exports dev.windjammer.compute.spi;
+    exports dev.windjammer.sync;
+    exports dev.windjammer.thread;
 
     uses dev.windjammer.compute.spi.ComputeBackendProvider;
 }

@@ -1,0 +1,198 @@
+package dev.windjammer.sync;
+
+/**
+ * {@link Channel#rendezvous()}: senders and receivers meet and hand elements over directly.
+ *
+ * @param <T> the element type
+ */
+final class RendezvousChannel<T> extends AbstractChannel<T> {
+    /*
+     * Implementation notes
+     *
+     * Overview. Crossbeam's zero-capacity flavor (crossbeam-channel/src/flavors/zero.rs) and
+     * the unbuffered case of Go's runtime/chan.go: one lock guards the waiting senders and
+     * receivers. An arriving sender takes the first waiting receiver, if any, writes the
+     * element into its node and selects it (Waiter.select); otherwise it registers its node,
+     * element inside, and waits. Receivers are symmetric. So a hand-off costs one lock
+     * acquisition on the arriving side and a wake-up (often only a spin) on the waiting side,
+     * and there is never a buffered element to lose. Nodes of waiters that gave up or were
+     * selected elsewhere (Select) are skipped and dropped.
+     *
+     * Closing. `closed` is set under the lock; from then on no hand-off happens, so a send
+     * either completed before the close or fails, and receivers see "closed" at once. The
+     * waiting nodes are then woken to retry, which fails.
+     *
+     * One lock acquisition per operation. A plain blocking send or receive either completes
+     * or registers under a single acquisition (sendOrRegister, receiveOrRegister): it cannot
+     * be selected by anyone before it is registered, so completing a partner then is safe.
+     * A Select only registers (registerSender/Receiver) and completes in its next try phase,
+     * because by then it may already have been selected through another channel.
+     *
+     * Why a lock. The segment-based algorithm of Koval et al. (jox) avoids the lock; with one
+     * sender and one receiver per channel, the common case, the lock is uncontended and a
+     * hand-off costs about what a cell CAS costs there. See docs/adr/0020.
+     */
+
+    private volatile boolean closed;
+
+    @Override
+    int offer(T element) {
+        WaitNode taker;
+        lock.lock();
+        try {
+            if (closed) {
+                return CLOSED_FOR_SEND;
+            }
+            taker = handTo(element);
+        } finally {
+            lock.unlock();
+        }
+        if (taker == null) {
+            return FULL;
+        }
+        taker.waiter.wake();
+        return SENT;
+    }
+
+    @Override
+    int sendOrRegister(WaitNode node) {
+        WaitNode taker;
+        lock.lock();
+        try {
+            if (closed) {
+                return CLOSED_FOR_SEND;
+            }
+            taker = handTo(node.item);
+            if (taker == null) {
+                senders.add(node);
+                return SEND_REGISTERED;
+            }
+        } finally {
+            lock.unlock();
+        }
+        taker.waiter.wake();
+        return SENT;
+    }
+
+    @Override
+    Object poll() {
+        WaitNode giver;
+        lock.lock();
+        try {
+            if (closed) {
+                return CLOSED;
+            }
+            giver = takeFromSender();
+        } finally {
+            lock.unlock();
+        }
+        if (giver == null) {
+            return EMPTY;
+        }
+        giver.waiter.wake();
+        return giver.item;
+    }
+
+    @Override
+    Object receiveOrRegister(WaitNode node) {
+        WaitNode giver;
+        lock.lock();
+        try {
+            if (closed) {
+                return CLOSED;
+            }
+            giver = takeFromSender();
+            if (giver == null) {
+                receivers.add(node);
+                return REGISTERED;
+            }
+        } finally {
+            lock.unlock();
+        }
+        giver.waiter.wake();
+        return giver.item;
+    }
+
+    /** Hands {@code element} to the first waiting receiver; the caller holds the lock and wakes it. */
+    private WaitNode handTo(Object element) {
+        WaitNode node;
+        while ((node = receivers.poll()) != null) {
+            node.item = element;
+            node.completed = true;
+            if (node.waiter.select(node)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    /** Takes the element of the first waiting sender; the caller holds the lock and wakes it. */
+    private WaitNode takeFromSender() {
+        WaitNode node;
+        while ((node = senders.poll()) != null) {
+            node.completed = true;
+            if (node.waiter.select(node)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    boolean registerReceiver(WaitNode node) {
+        lock.lock();
+        try {
+            if (closed || senders.hasWaiterOtherThan(node.waiter)) {
+                return true;
+            }
+            receivers.add(node);
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    boolean registerSender(WaitNode node) {
+        lock.lock();
+        try {
+            if (closed || receivers.hasWaiterOtherThan(node.waiter)) {
+                return true;
+            }
+            senders.add(node);
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    boolean handsOff() {
+        return true;
+    }
+
+    @Override
+    void markClosed() {
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    void markFailed() {
+        // markClosed() already stopped receives: nothing is ever buffered
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "Channel.rendezvous()";
+    }
+}

@@ -20,6 +20,10 @@ import dev.windjammer.io.http.HttpException;
 import dev.windjammer.io.http.HttpServer;
 import dev.windjammer.io.http.Request;
 import dev.windjammer.io.http.Response;
+import dev.windjammer.sync.Channel;
+import dev.windjammer.sync.Received;
+import dev.windjammer.thread.JoinHandle;
+import dev.windjammer.thread.Threads;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -47,7 +49,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>compute</b> — decoded, resized to 800 × 600, toned sepia and JPEG-encoded in
  *       parallel ({@link Compute#parallel});</li>
  *   <li><b>thread</b> — uploaded to the {@link ObjectStore} in the background by long-lived
- *       platform upload threads fed through a bounded queue.</li>
+ *       upload threads ({@link Threads}) fed through a bounded {@link Channel}.</li>
  * </ol>
  *
  * <pre>{@code
@@ -94,27 +96,28 @@ public final class ImageService implements AutoCloseable {
      *                   pool, never on virtual-thread carriers; the job's virtual thread waits.
      *                   ImageProcessor.process returns Rejected instead of throwing, so one
      *                   bad image does not cancel its siblings.
-     *     4. upload     each JPEG is put into a bounded queue (back-pressure: the job's
+     *     4. upload     each JPEG is sent into a bounded channel (back-pressure: the job's
      *                   thread waits while uploaders are behind); upload threads put it into
      *                   the store and record Stored, or Failed("store_failed").
      *   The seed spawns a thread per batch for the upload; long-lived upload threads over a
-     *   queue keep the thread count fixed under load (the seed's own "worker =
+     *   channel keep the thread count fixed under load (the seed's own "worker =
      *   thread::spawn(|| process_queue())" shape).
      *
      * Bounded memory
      *   JobStore's cap bounds jobs kept (and with maxUrls their URLs and outcomes). Downloads
      *   in memory: at most maxRunningJobs x batchSize bodies of at most the Downloader's size
      *   limit; decodes: at most the compute pool's width at once, each bounded by the pixel
-     *   limit; the upload queue holds at most uploadQueue JPEGs. Jobs waiting for a turn
+     *   limit; the upload channel holds at most uploadQueue JPEGs. Jobs waiting for a turn
      *   hold a parked virtual thread and their URL list only.
      *
      * Cancellation
      *   close() stops every running job: a job whose body has not started yet is claimed by
      *   close() and its images recorded as failed ("cancelled") there (a FutureTask cancelled
      *   before it ran never runs its body); otherwise its task is cancelled: its downloads are
-     *   interrupted, Compute.parallel stops scheduling, a waiting queue put is interrupted, and
-     *   the body records the images still pending as "cancelled" before it ends. Then one STOP marker per upload
-     *   thread goes behind the queued JPEGs: they are stored, then the threads end.
+     *   interrupted, Compute.parallel stops scheduling, a waiting channel send is interrupted, and
+     *   the body records the images still pending as "cancelled" before it ends. Then the
+     *   upload channel is closed: the upload threads store the JPEGs already in it, see it
+     *   closed and drained, and end; close() joins them.
      */
 
     private static final System.Logger LOG = System.getLogger(ImageService.class.getName());
@@ -127,8 +130,8 @@ public final class ImageService implements AutoCloseable {
     private final int maxUrls;
     private final int batchSize;
     private final Semaphore admission;
-    private final BlockingQueue<Upload> uploads;
-    private final List<Thread> uploaders = new ArrayList<>();
+    private final Channel<Upload> uploads;
+    private final List<JoinHandle<Void>> uploaders = new ArrayList<>();
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private final Metrics metrics = new Metrics();
     private final long maxRequestBytes;
@@ -174,9 +177,6 @@ public final class ImageService implements AutoCloseable {
     private record Upload(String job, int index, String key, byte[] jpeg) {
     }
 
-    /** Tells an upload thread to end; compared by identity. */
-    private static final Upload STOP = new Upload("", -1, "", new byte[0]);
-
     private ImageService(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "store (ImageService.builder().store(...))");
         this.downloader = builder.downloader;
@@ -186,9 +186,9 @@ public final class ImageService implements AutoCloseable {
         this.batchSize = builder.batchSize;
         this.maxRequestBytes = builder.maxRequestBytes;
         this.admission = new Semaphore(builder.maxRunningJobs, true);
-        this.uploads = new ArrayBlockingQueue<>(builder.uploadQueue);
+        this.uploads = Channel.bounded(builder.uploadQueue);
         for (int i = 0; i < builder.uploaders; i++) {
-            uploaders.add(Thread.ofPlatform().name("image-upload-" + i).start(this::uploadLoop));
+            uploaders.add(Threads.builder().name("image-upload-" + i).spawn(this::uploadLoop));
         }
     }
 
@@ -428,39 +428,23 @@ public final class ImageService implements AutoCloseable {
         metrics.nanos[layer.ordinal()].add(nanos);
     }
 
-    private void enqueue(Upload upload) {
-        try {
-            uploads.put(upload);
-        } catch (InterruptedException e) {
-            throw UncheckedInterruptedException.interrupted("room in the upload queue", e);
-        }
-    }
-
-    /** Thread layer hand-over: JPEGs into the upload queue (waits while it is full); rejections recorded. */
+    /** Thread layer hand-over: JPEGs into the upload channel (waits while it is full); rejections recorded. */
     private void handOver(String id, List<Fetched> fetched, List<ProcessedImage> processed) {
         for (int j = 0; j < processed.size(); j++) {
             int index = fetched.get(j).index();
             switch (processed.get(j)) {
                 case ProcessedImage.Encoded encoded -> {
                     metrics.processed.increment();
-                    enqueue(new Upload(id, index, "jobs/" + id + "/" + index + ".jpg", encoded.jpeg()));
+                    uploads.send(new Upload(id, index, "jobs/" + id + "/" + index + ".jpg", encoded.jpeg()));
                 }
                 case ProcessedImage.Rejected rejected -> fail(id, index, rejected.reason().code(), rejected.message());
             }
         }
     }
 
+    /** An upload thread: stores JPEGs until the channel is closed and drained. */
     private void uploadLoop() {
-        while (true) {
-            Upload upload;
-            try {
-                upload = uploads.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (upload == STOP) {
-                return;
-            }
+        while (uploads.receiveOrClosed() instanceof Received<Upload>(Upload upload)) {
             long start = System.nanoTime();
             try {
                 store.put(upload.key(), upload.jpeg(), JPEG);
@@ -522,14 +506,12 @@ public final class ImageService implements AutoCloseable {
             for (RunningJob job : List.copyOf(running.values())) {
                 stop(job);
             }
-            for (int i = 0; i < uploaders.size(); i++) {
-                uploads.put(STOP);
-            }
-            for (Thread uploader : uploaders) {
-                uploader.join();
-            }
         } catch (InterruptedException e) {
-            throw UncheckedInterruptedException.interrupted("image jobs and upload threads to end", e);
+            throw UncheckedInterruptedException.interrupted("image jobs to end", e);
+        }
+        uploads.close();
+        for (JoinHandle<Void> uploader : uploaders) {
+            uploader.join();
         }
     }
 

@@ -51,8 +51,10 @@ public final class JoinHandle<T> {
      *
      * Waiting. join() is Thread.join(): the JVM wakes joiners when the thread has terminated,
      * so after join() the thread is no longer alive (Rust's join waits for the OS thread in
-     * the same way) and there is a single wake-up, as with a raw Thread. A body that has
-     * finished is delivered without waiting for the thread's exit.
+     * the same way) and there is a single wake-up, as with a raw Thread. join() waits for the
+     * exit even when the body has already finished (the thread may be in its last
+     * instructions): a caller that joined every thread it spawned then has no thread alive,
+     * which leak checks rely on. Thread.join() of a terminated thread returns at once.
      *
      * Virtual threads. Thread.join() of a platform thread waits in Object.wait(). On JDK 24 and
      * later (JEP 491) a virtual thread waiting there releases its carrier; on JDK 21 to 23 it
@@ -88,7 +90,7 @@ public final class JoinHandle<T> {
      *         forever
      */
     public T join() {
-        if (!body.isFinished()) {
+        if (thread.isAlive()) {
             refuseSelfJoin();
             try {
                 thread.join();
@@ -115,7 +117,7 @@ public final class JoinHandle<T> {
      */
     public T join(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        if (!body.isFinished()) {
+        if (thread.isAlive()) {
             refuseSelfJoin();
             try {
                 if (timeout.isPositive() && thread.join(timeout)) {
@@ -149,8 +151,8 @@ public final class JoinHandle<T> {
 
     /**
      * Returns whether the body has returned or thrown. Once {@code true}, {@link #join()}
-     * returns or throws without blocking; the thread itself may still be in the last
-     * instructions of its exit for a moment (as with Rust's {@code is_finished}).
+     * waits at most for the thread's exit, which is moments away: the thread itself may still
+     * be in the last instructions of its exit (as with Rust's {@code is_finished}).
      *
      * @return {@code true} once the body's outcome is available
      */

@@ -25,7 +25,6 @@ import dev.windjammer.sync.Received;
 import dev.windjammer.thread.JoinHandle;
 import dev.windjammer.thread.Threads;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

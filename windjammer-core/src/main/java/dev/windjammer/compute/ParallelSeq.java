@@ -228,8 +228,8 @@ public final class ParallelSeq<T> {
             Source open() {
                 @SuppressWarnings("unchecked")
                 T[] values = (T[]) toArray(upstream);
-                new ObjectMergeSort<>(values, comparator).sort(upstream.pool());
-                return new ListSource(Arrays.asList(values));
+                Object sorted = new ObjectMergeSort<>(values, comparator).sort(upstream.pool().engine());
+                return new ListSource(Arrays.asList((Object[]) sorted));
             }
 
             @Override

@@ -25,8 +25,10 @@ abstract class MergeSort {
      * of the run count saves a whole pass, and more runs than workers only help when a worker
      * is descheduled. Arrays.parallelSort itself forks the partitions of its quicksort (its
      * first partition is sequential) and runs on the common pool only, whose parallelism is
-     * 1 on two cores, where it does not run in parallel at all. A sample sort (distribute,
-     * then sort buckets) was measured and rejected: scalar classification cost 6-8 ns per value.
+     * 1 on two cores, where it does not run in parallel at all. A sample sort into 16
+     * buckets and a partition into one bucket per worker (count, scatter, sort buckets; no
+     * merge) were measured and rejected: their scalar passes cost 6-8 ns per value, more than
+     * copy + merge (ADR 0013).
      *
      * Arrays and copies. The source is written only when the pipeline owns it (it computed
      * the array itself); otherwise the runs phase copies each run into a new array before

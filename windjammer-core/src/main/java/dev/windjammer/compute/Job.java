@@ -62,7 +62,8 @@ abstract class Job {
      * idle pool and back (docs/adr/0011), so a call whose whole work is smaller than one
      * hand-off never pays for one, and a large call loses at most half the budget. A
      * CostHint (per function class) lets a call skip the prefix when earlier calls showed its
-     * work to be well over the budget (a few expensive items).
+     * work to be well over the budget (a few expensive items); a job whose items are all known
+     * to be large (the phases of a sort) skips it outright (skipInlinePrefix).
      */
 
     /**

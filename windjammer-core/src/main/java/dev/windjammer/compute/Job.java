@@ -62,7 +62,8 @@ abstract class Job {
      * idle pool and back (docs/adr/0011), so a call whose whole work is smaller than one
      * hand-off never pays for one, and a large call loses at most half the budget. A
      * CostHint (per function class) lets a call skip the prefix when earlier calls showed its
-     * work to be well over the budget (a few expensive items).
+     * work to be well over the budget (a few expensive items); a job whose items are all known
+     * to be large (the phases of a sort) skips it outright (skipInlinePrefix).
      */
 
     /**
@@ -114,6 +115,8 @@ abstract class Job {
     private long lastNanosPerItem;
     /** What earlier calls with the same function measured, or null for none. */
     private CostHint costHint;
+    /** Whether the job is known to take far longer than an inline budget (a sort phase). */
+    private boolean knownLarge;
 
     Job(long size, long minChunk, long maxChunk, String description) {
         this.size = size;
@@ -256,10 +259,26 @@ abstract class Job {
     }
 
     /**
-     * Whether earlier calls with the same function say this job takes longer than
-     * {@code nanos}; false without a hint.
+     * Declares that this job takes far longer than any inline budget, so that the engine hands
+     * all of it to the pool at once instead of running its first item on the caller while the
+     * workers wait (each item of a sort phase sorts or scans thousands of values).
+     *
+     * @return this job
+     */
+    final Job skipInlinePrefix() {
+        knownLarge = true;
+        return this;
+    }
+
+    /**
+     * Whether this job is known to take longer than {@code nanos}: declared by
+     * {@link #skipInlinePrefix()}, or said by earlier calls with the same function; false
+     * without either.
      */
     final boolean expectedLongerThan(long nanos) {
+        if (knownLarge) {
+            return true;
+        }
         CostHint hint = costHint;
         return hint != null && hint.expectsMoreThan(size, nanos);
     }

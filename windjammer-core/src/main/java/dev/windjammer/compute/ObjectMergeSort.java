@@ -10,28 +10,27 @@ import java.util.Comparator;
  */
 final class ObjectMergeSort<T> extends MergeSort {
 
-    private final T[] array;
     private final Comparator<? super T> comparator;
 
-    ObjectMergeSort(T[] array, Comparator<? super T> comparator) {
-        super(array.length);
-        this.array = array;
+    /** A sort of {@code values}, which the pipeline owns: it is sorted in place. */
+    ObjectMergeSort(T[] values, Comparator<? super T> comparator) {
+        super(values, values.length, true);
         this.comparator = comparator;
     }
 
     @Override
-    void sortRun(int from, int to) {
-        Arrays.sort(array, from, to, comparator);
-    }
-
-    @Override
-    Object newScratch() {
+    Object newArray() {
         return new Object[length];
     }
 
     @Override
-    Object array() {
-        return array;
+    @SuppressWarnings("unchecked")
+    void sortRun(Object source, Object runs, int from, int to) {
+        T[] into = (T[]) runs;
+        if (source != runs) {
+            System.arraycopy(source, from, into, from, to - from);
+        }
+        Arrays.sort(into, from, to, comparator);
     }
 
     @Override

@@ -228,8 +228,8 @@ public final class ParallelSeq<T> {
             Source open() {
                 @SuppressWarnings("unchecked")
                 T[] values = (T[]) toArray(upstream);
-                new ObjectMergeSort<>(values, comparator).sort(upstream.pool());
-                return new ListSource(Arrays.asList(values));
+                Object sorted = new ObjectMergeSort<>(values, comparator).sort(upstream.pool().engine());
+                return new ListSource(Arrays.asList((Object[]) sorted));
             }
 
             @Override
@@ -364,17 +364,36 @@ public final class ParallelSeq<T> {
      */
     public Optional<T> reduce(BinaryOperator<T> op) {
         Objects.requireNonNull(op, "op");
+        /* The running value lives in the sink, not the node, as in fold. */
+        final class ReduceSink implements Sink {
+            private boolean present;
+            private T acc;
+
+            ReduceSink(boolean present, T start) {
+                this.present = present;
+                this.acc = start;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public void accept(Object value) {
+                acc = present ? op.apply(acc, (T) value) : (T) value;
+                present = true;
+            }
+        }
         RangeTask result = pipeline.run("ParallelSeq.reduce", new Terminal() {
             @Override
+            @SuppressWarnings("unchecked")
             Sink begin(RangeTask node, long lo) {
-                return new Sink() {
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public void accept(Object value) {
-                        node.value = node.present ? op.apply((T) node.value, (T) value) : value;
-                        node.present = true;
-                    }
-                };
+                return new ReduceSink(node.present, (T) node.value);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            void end(Sink sink, RangeTask node) {
+                ReduceSink reduced = (ReduceSink) sink;
+                node.value = reduced.acc;
+                node.present = reduced.present;
             }
 
             @Override
@@ -417,20 +436,35 @@ public final class ParallelSeq<T> {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(combiner, "combiner");
+        /* The accumulator lives in the sink, not the node: no reference store per element (a GC barrier). */
+        final class FoldSink implements Sink {
+            private A acc;
+
+            FoldSink(A start) {
+                acc = start;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public void accept(Object value) {
+                A next = folder.apply(acc, (T) value);
+                if (next != acc) { // a mutable accumulator comes back as it went: nothing to store
+                    acc = next;
+                }
+            }
+        }
         RangeTask result = pipeline.run("ParallelSeq.fold", new Terminal() {
             @Override
+            @SuppressWarnings("unchecked")
             Sink begin(RangeTask node, long lo) {
-                if (!node.present) {
-                    node.value = identity.get();
-                    node.present = true;
-                }
-                return new Sink() {
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public void accept(Object value) {
-                        node.value = folder.apply((A) node.value, (T) value);
-                    }
-                };
+                return new FoldSink(node.present ? (A) node.value : identity.get());
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            void end(Sink sink, RangeTask node) {
+                node.value = ((FoldSink) sink).acc;
+                node.present = true;
             }
 
             @Override

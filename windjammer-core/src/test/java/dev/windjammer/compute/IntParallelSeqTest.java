@@ -130,6 +130,25 @@ class IntParallelSeqTest {
     }
 
     @Test
+    void foldWithImmutableAccumulatorsKeepsEncounterOrderAcrossChunks() {
+        StringBuilder expected = new StringBuilder();
+        IntStream.range(0, 30_000).forEach(v -> expected.append(v % 10));
+        String folded = pool.range(0, 30_000).fold(() -> "", (text, v) -> text.length() < 40_000 ? text + (v % 10) : text,
+                String::concat);
+        assertThat(folded).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void foldWhoseAccumulatorIsSometimesReplacedKeepsEveryValue() {
+        long[] sum = pool.range(0, 200_000).fold(() -> new long[1], (box, v) -> {
+            long[] next = v % 1_000 == 0 ? box.clone() : box; // a new accumulator now and then
+            next[0] += v;
+            return next;
+        }, (a, b) -> new long[] {a[0] + b[0]});
+        assertThat(sum[0]).isEqualTo(IntStream.range(0, 200_000).asLongStream().sum());
+    }
+
+    @Test
     void countOfFilteredValues() {
         assertThat(pool.range(0, 1_000_000).filter(i -> i % 3 == 0).count())
                 .isEqualTo(IntStream.range(0, 1_000_000).filter(i -> i % 3 == 0).count());

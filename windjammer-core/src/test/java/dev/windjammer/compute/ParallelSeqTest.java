@@ -148,6 +148,12 @@ class ParallelSeqTest {
     }
 
     @Test
+    void reduceWithoutIdentityKeepsEncounterOrderAcrossChunks() {
+        List<String> words = numbers(20_000).stream().map(i -> Integer.toString(i % 10)).toList();
+        assertThat(pool.over(words).reduce(String::concat)).contains(String.join("", words));
+    }
+
+    @Test
     void reduceWithoutIdentityIsEmptyForNoElements() {
         assertThat(pool.over(List.<Integer>of()).reduce(Integer::sum)).isEmpty();
         assertThat(pool.over(numbers(1_000)).reduce(Integer::sum)).contains(499_500);

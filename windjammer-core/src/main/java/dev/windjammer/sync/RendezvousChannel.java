@@ -140,26 +140,22 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
 
     @Override
     boolean registerReceiver(WaitNode node) {
-        lock.lock();
-        try {
-            if (closed || senders.hasWaiterOtherThan(node.waiter)) {
-                return true;
-            }
-            receivers.add(node);
-            return false;
-        } finally {
-            lock.unlock();
-        }
+        return register(node, senders, receivers);
     }
 
     @Override
     boolean registerSender(WaitNode node) {
+        return register(node, receivers, senders);
+    }
+
+    /** Queues {@code node} in {@code own} unless closed or a partner waits in {@code partners}: then true (retry). */
+    private boolean register(WaitNode node, WaitList partners, WaitList own) {
         lock.lock();
         try {
-            if (closed || receivers.hasWaiterOtherThan(node.waiter)) {
+            if (closed || partners.hasWaiterOtherThan(node.waiter)) {
                 return true;
             }
-            senders.add(node);
+            own.add(node);
             return false;
         } finally {
             lock.unlock();

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -50,25 +51,26 @@ class ExactlyOnceStressTest {
     @ParameterizedTest(name = "{0} {1} {2} producers x {3} consumers")
     @MethodSource("configurations")
     void everyElementIsReceivedExactlyOnceAndInOrderPerProducer(Stress.Flavor flavor, Stress.Kind kind,
-                                                                int producers, int consumers) {
+                                                                int producers, int consumers) throws InterruptedException {
         Channel<Long> channel = flavor.create();
         Channel<Long> spare = Channel.bounded(1); // a second select clause that is never ready
         int perProducer = ELEMENTS / producers;
         AtomicIntegerArray seen = new AtomicIntegerArray(producers * perProducer);
         CountDownLatch produced = new CountDownLatch(producers);
+        List<Thread> started = new ArrayList<>();
         try (TestThreads threads = new TestThreads()) {
             for (int p = 0; p < producers; p++) {
                 int producer = p;
-                kind.start(threads, () -> {
+                started.add(kind.start(threads, () -> {
                     for (int i = 0; i < perProducer; i++) {
                         send(channel, producer, encode(producer, i));
                     }
                     produced.countDown();
-                });
+                }));
             }
             for (int c = 0; c < consumers; c++) {
                 int consumer = c;
-                kind.start(threads, () -> {
+                started.add(kind.start(threads, () -> {
                     int[] last = new int[producers];
                     Arrays.fill(last, -1);
                     for (long element : elements(channel, spare, consumer)) {
@@ -78,12 +80,17 @@ class ExactlyOnceStressTest {
                         last[producer] = index;
                         seen.incrementAndGet(producer * perProducer + index);
                     }
-                });
+                }));
             }
-            kind.start(threads, () -> {
+            started.add(kind.start(threads, () -> {
                 produced.await();
                 channel.close();
-            });
+            }));
+            // The work happens while the threads run; give it time in proportion to the scale
+            // (TestThreads.close() allows each thread Delays.LONG, enough at scale 1 only).
+            for (Thread thread : started) {
+                thread.join(Delays.LONG.multipliedBy(Stress.SCALE));
+            }
         }
         for (int i = 0; i < seen.length(); i++) {
             assertThat(seen.get(i)).as("receptions of element %d", i).isEqualTo(1);
@@ -109,10 +116,27 @@ class ExactlyOnceStressTest {
                 }
             }
             default -> {
-                while (!channel.trySend(element)) {
-                    Thread.yield(); // a virtual thread must let the others run on its carrier
+                for (int attempt = 1; !channel.trySend(element); attempt++) {
+                    backOff(attempt);
                 }
             }
+        }
+    }
+
+    /**
+     * Between two failed {@code trySend}/{@code tryReceive} attempts: yield, and now and then
+     * sleep. Yielding alone is not enough on virtual threads: the JDK's scheduler runs a yielded
+     * virtual thread again from its carrier's local queue before it looks at virtual threads
+     * started from outside (the test thread starts them), so two polling loops on the two
+     * carriers of this machine kept the consumers from ever starting (a hang seen on a quiet
+     * machine: every producer parked on a full channel, both carriers busy yielding). A sleep
+     * unmounts the thread and empties the local queue.
+     */
+    private static void backOff(int attempt) {
+        if (attempt % 16 == 0) {
+            Delays.sleep(Duration.ofNanos(100_000));
+        } else {
+            Thread.yield();
         }
     }
 
@@ -152,8 +176,8 @@ class ExactlyOnceStressTest {
             case 0 -> channel.receiveOrClosed() instanceof Received<Long>(Long element) ? element : null;
             case 1 -> {
                 ReceiveResult<Long> result;
-                while ((result = channel.tryReceive()) instanceof Empty<Long>) {
-                    Thread.yield();
+                for (int attempt = 1; (result = channel.tryReceive()) instanceof Empty<Long>; attempt++) {
+                    backOff(attempt);
                 }
                 yield result instanceof Received<Long>(Long element) ? element : null;
             }

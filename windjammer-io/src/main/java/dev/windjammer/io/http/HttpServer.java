@@ -52,8 +52,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * process's file descriptors (see ADR 0042 for what Helidon does not bound).
  *
  * <p><b>Shutdown.</b> {@link #close()} stops accepting connections, lets requests in flight
- * finish for up to {@link #shutdownGracePeriod}, then interrupts what still runs (a handler
- * interrupted this way answers {@code 503}) and returns once the server has stopped.
+ * finish for up to {@link #shutdownGracePeriod}, then interrupts what still runs and returns
+ * once the server has stopped. A handler interrupted this way answers {@code 503} when its
+ * connection is still open; Helidon closes the connections of a stopping server at the same
+ * time, so a client may instead see the connection closed without an answer (its request was
+ * not completed either way).
  *
  * <p>The server does not change the JVM's deserialization filter (Helidon would install a
  * reject-all global filter by default; see {@code docs/adr/0042-http-server-on-helidon.md}).

@@ -7,6 +7,7 @@ import dev.windjammer.examples.image.fetch.Downloader;
 import dev.windjammer.examples.image.fetch.UrlPolicy;
 import dev.windjammer.examples.image.imaging.ImageProcessor;
 import dev.windjammer.examples.image.job.JobStore;
+import dev.windjammer.examples.image.request.ProcessRequest;
 import dev.windjammer.examples.image.store.ObjectStore;
 import dev.windjammer.examples.image.store.S3Settings;
 import dev.windjammer.io.http.HttpServer;
@@ -75,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--s3-create-bucket", description = "create the bucket if it does not exist")
     private boolean s3CreateBucket;
 
-    @Option(names = "--max-urls", paramLabel = "N", defaultValue = "100",
+    @Option(names = "--max-urls", paramLabel = "N", defaultValue = "" + ProcessRequest.DEFAULT_MAX_URLS,
             description = "most image URLs in one request (default: ${DEFAULT-VALUE})")
     private int maxUrls;
 
@@ -87,19 +88,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "time limit of one download, e.g. 500ms, 10s, 1m (default: ${DEFAULT-VALUE})")
     private Duration downloadTimeout;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "25000000",
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageProcessor.DEFAULT_MAX_PIXELS,
             description = "largest image to decode, in pixels, checked before decoding (default: ${DEFAULT-VALUE})")
     private long maxPixels;
 
-    @Option(names = "--jpeg-quality", paramLabel = "Q", defaultValue = "0.85",
+    @Option(names = "--jpeg-quality", paramLabel = "Q", defaultValue = "" + ImageProcessor.DEFAULT_JPEG_QUALITY,
             description = "JPEG quality from 0 to 1 (default: ${DEFAULT-VALUE})")
     private float jpegQuality;
 
-    @Option(names = "--max-jobs", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--max-jobs", paramLabel = "N", defaultValue = "" + JobStore.DEFAULT_CAPACITY,
             description = "jobs kept; when all are still running, POST /process answers 503 (default: ${DEFAULT-VALUE})")
     private int maxJobs;
 
-    @Option(names = "--max-running-jobs", paramLabel = "N", defaultValue = "4",
+    @Option(names = "--max-running-jobs", paramLabel = "N", defaultValue = "" + ImageService.DEFAULT_MAX_RUNNING_JOBS,
             description = "jobs downloading and processing at once; others wait their turn (default: ${DEFAULT-VALUE})")
     private int maxRunningJobs;
 

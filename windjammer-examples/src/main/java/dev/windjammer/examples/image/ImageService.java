@@ -119,6 +119,9 @@ public final class ImageService implements AutoCloseable {
      *   closed and drained, and end; close() joins them.
      */
 
+    /** Default number of jobs that download and process at once ({@link Builder#maxRunningJobs}). */
+    public static final int DEFAULT_MAX_RUNNING_JOBS = 4;
+
     private static final System.Logger LOG = System.getLogger(ImageService.class.getName());
     private static final String JPEG = "image/jpeg";
 
@@ -546,7 +549,7 @@ public final class ImageService implements AutoCloseable {
         private JobStore jobs = JobStore.builder().build();
         private int maxUrls = ProcessRequest.DEFAULT_MAX_URLS;
         private int batchSize = 8;
-        private int maxRunningJobs = 4;
+        private int maxRunningJobs = DEFAULT_MAX_RUNNING_JOBS;
         private int uploaders = 2;
         private int uploadQueue = 64;
         private long maxRequestBytes = 256 * 1024;

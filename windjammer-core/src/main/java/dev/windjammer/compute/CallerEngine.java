@@ -3,7 +3,6 @@ package dev.windjammer.compute;
 import dev.windjammer.Pair;
 import dev.windjammer.UncheckedInterruptedException;
 import dev.windjammer.async.Task;
-import dev.windjammer.internal.Failures;
 import dev.windjammer.internal.RunnableTask;
 
 import java.util.function.Supplier;
@@ -63,14 +62,7 @@ final class CallerEngine implements Engine {
         } catch (Throwable t) {
             secondFailure = t;
         }
-        if (firstFailure != null) {
-            Failures.suppress(firstFailure, secondFailure);
-            throw Failures.propagate(firstFailure);
-        }
-        if (secondFailure != null) {
-            throw Failures.propagate(secondFailure);
-        }
-        return Pair.of(first, second);
+        return JoinTask.pair(first, firstFailure, second, secondFailure);
     }
 
     @Override

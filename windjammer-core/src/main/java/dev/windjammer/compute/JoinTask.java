@@ -131,6 +131,17 @@ final class JoinTask<B> extends ForkJoinTask<Void> {
     private static <A, B> Pair<A, B> outcome(A first, Throwable firstFailure, boolean firstCancelled,
                                              JoinTask<B> second) {
         Throwable secondFailure = second.failure;
+        if (firstFailure == null && secondFailure == null && (firstCancelled || second.state == CANCELLED)) {
+            throw UncheckedInterruptedException.interrupted("Compute.join", null);
+        }
+        return pair(first, firstFailure, second.result, secondFailure);
+    }
+
+    /**
+     * The outcome of a join whose halves both ran (rayon's rule, for every engine): the first
+     * half's failure, with the second's suppressed onto it; else the second's; else both values.
+     */
+    static <A, B> Pair<A, B> pair(A first, Throwable firstFailure, B second, Throwable secondFailure) {
         if (firstFailure != null) {
             Failures.suppress(firstFailure, secondFailure);
             throw Failures.propagate(firstFailure);
@@ -138,10 +149,7 @@ final class JoinTask<B> extends ForkJoinTask<Void> {
         if (secondFailure != null) {
             throw Failures.propagate(secondFailure);
         }
-        if (firstCancelled || second.state == CANCELLED) {
-            throw UncheckedInterruptedException.interrupted("Compute.join", null);
-        }
-        return Pair.of(first, second.result);
+        return Pair.of(first, second);
     }
 
     private boolean claim() {

@@ -1,5 +1,6 @@
 package dev.windjammer.compute;
 
+import dev.windjammer.Pair;
 import dev.windjammer.UncheckedInterruptedException;
 import dev.windjammer.async.Task;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
@@ -145,6 +147,28 @@ class ComputePoolTest {
             } finally {
                 Thread.interrupted();
             }
+        }
+    }
+
+    @Test
+    void sequentialBackendJoinRunsBothAndKeepsTheFailureRule() {
+        try (ComputePool pool = ComputePool.builder().backend("sequential").build()) {
+            IllegalStateException first = new IllegalStateException("first");
+            IllegalArgumentException second = new IllegalArgumentException("second");
+            AtomicInteger secondRuns = new AtomicInteger();
+            assertThatThrownBy(() -> pool.join(() -> {
+                throw first;
+            }, () -> {
+                secondRuns.incrementAndGet();
+                throw second;
+            })).isSameAs(first);
+            assertThat(secondRuns).hasValue(1);
+            assertThat(first.getSuppressed()).containsExactly(second);
+            IllegalArgumentException alone = new IllegalArgumentException("alone");
+            assertThatThrownBy(() -> pool.join(() -> "a", () -> {
+                throw alone;
+            })).isSameAs(alone);
+            assertThat(pool.join(() -> "a", () -> 2)).isEqualTo(Pair.of("a", 2));
         }
     }
 

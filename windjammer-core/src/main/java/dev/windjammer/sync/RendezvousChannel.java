@@ -37,6 +37,16 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
 
     @Override
     int offer(T element) {
+        return giveOrRegister(element, null);
+    }
+
+    @Override
+    int sendOrRegister(WaitNode node) {
+        return giveOrRegister(node.item, node);
+    }
+
+    /** Hands {@code element} to a waiting receiver; if there is none, registers {@code node} unless it is null. */
+    private int giveOrRegister(Object element, WaitNode node) {
         WaitNode taker;
         lock.lock();
         try {
@@ -44,26 +54,10 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
                 return CLOSED_FOR_SEND;
             }
             taker = handTo(element);
-        } finally {
-            lock.unlock();
-        }
-        if (taker == null) {
-            return FULL;
-        }
-        taker.waiter.wake();
-        return SENT;
-    }
-
-    @Override
-    int sendOrRegister(WaitNode node) {
-        WaitNode taker;
-        lock.lock();
-        try {
-            if (closed) {
-                return CLOSED_FOR_SEND;
-            }
-            taker = handTo(node.item);
             if (taker == null) {
+                if (node == null) {
+                    return FULL;
+                }
                 senders.add(node);
                 return SEND_REGISTERED;
             }
@@ -76,25 +70,16 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
 
     @Override
     Object poll() {
-        WaitNode giver;
-        lock.lock();
-        try {
-            if (closed) {
-                return CLOSED;
-            }
-            giver = takeFromSender();
-        } finally {
-            lock.unlock();
-        }
-        if (giver == null) {
-            return EMPTY;
-        }
-        giver.waiter.wake();
-        return giver.item;
+        return takeOrRegister(null);
     }
 
     @Override
     Object receiveOrRegister(WaitNode node) {
+        return takeOrRegister(node);
+    }
+
+    /** Takes the element of a waiting sender; if there is none, registers {@code node} unless it is null. */
+    private Object takeOrRegister(WaitNode node) {
         WaitNode giver;
         lock.lock();
         try {
@@ -103,6 +88,9 @@ final class RendezvousChannel<T> extends AbstractChannel<T> {
             }
             giver = takeFromSender();
             if (giver == null) {
+                if (node == null) {
+                    return EMPTY;
+                }
                 receivers.add(node);
                 return REGISTERED;
             }

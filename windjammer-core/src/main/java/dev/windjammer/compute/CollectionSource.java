@@ -7,7 +7,7 @@ import java.util.Collection;
  * A collection without random access (a {@code LinkedList}, a set): copied into an array when
  * a terminal operation opens it, since it cannot be split otherwise.
  */
-final class CollectionSource extends Source {
+final class CollectionSource extends DeferredSource {
 
     private final Collection<?> collection;
 
@@ -19,15 +19,4 @@ final class CollectionSource extends Source {
     Source open() {
         return new ListSource(Arrays.asList(collection.toArray()));
     }
-
-    @Override
-    long size() {
-        throw new IllegalStateException("open() first");
-    }
-
-    @Override
-    void push(long lo, long hi, Sink sink) {
-        throw new IllegalStateException("open() first");
-    }
-
 }

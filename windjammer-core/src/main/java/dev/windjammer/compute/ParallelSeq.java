@@ -223,7 +223,7 @@ public final class ParallelSeq<T> {
     public ParallelSeq<T> sorted(Comparator<? super T> comparator) {
         Objects.requireNonNull(comparator, "comparator");
         Pipeline upstream = pipeline;
-        return new ParallelSeq<>(pipeline.restart(new Source() {
+        return new ParallelSeq<>(pipeline.restart(new DeferredSource() {
             @Override
             Source open() {
                 @SuppressWarnings("unchecked")
@@ -231,17 +231,6 @@ public final class ParallelSeq<T> {
                 Object sorted = new ObjectMergeSort<>(values, comparator).sort(upstream.pool().engine());
                 return new ListSource(Arrays.asList((Object[]) sorted));
             }
-
-            @Override
-            long size() {
-                throw new IllegalStateException("open() first");
-            }
-
-            @Override
-            void push(long lo, long hi, Sink sink) {
-                throw new IllegalStateException("open() first");
-            }
-
         }));
     }
 
@@ -259,7 +248,7 @@ public final class ParallelSeq<T> {
             throw new IllegalArgumentException("chunk size must be at least 1, got " + size);
         }
         Pipeline upstream = pipeline;
-        return new ParallelSeq<>(pipeline.restart(new Source() {
+        return new ParallelSeq<>(pipeline.restart(new DeferredSource() {
             @Override
             Source open() {
                 List<?> all = new ResultList<>(toArray(upstream));
@@ -270,17 +259,6 @@ public final class ParallelSeq<T> {
                 }
                 return new ListSource(new ResultList<>(chunks));
             }
-
-            @Override
-            long size() {
-                throw new IllegalStateException("open() first");
-            }
-
-            @Override
-            void push(long lo, long hi, Sink sink) {
-                throw new IllegalStateException("open() first");
-            }
-
         }));
     }
 

@@ -9,7 +9,7 @@ abstract class Source {
      * Every element-producing loop of the fluent API is in a subclass's push(): a tight loop
      * over one chunk; Job.runLeaf decides between chunks whether the next one may start.
      * Sources that must compute their elements first
-     * (sorted, chunks) do so in open(), which each terminal operation calls once before it
+     * (sorted, chunks; see DeferredSource) do so in open(), which each terminal operation calls once before it
      * splits the range.
      */
 
